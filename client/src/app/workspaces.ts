@@ -1,0 +1,54 @@
+/**
+ * The three workspaces of the left menu and their pages. A role lands on the workspace it
+ * works in; every role may open every read page (the server scopes the data).
+ */
+import { PATHS } from '../lib/paths.ts';
+
+export { PATHS };
+
+export type WorkspaceKey = 'leadership' | 'actuarial' | 'budget';
+export type Role = 'admin' | 'actuary' | 'budget' | 'leader' | 'viewer';
+
+export interface WorkspacePage {
+  path: string;
+  labelKey: string;
+}
+
+export interface Workspace {
+  key: WorkspaceKey;
+  labelKey: string;
+  pages: readonly WorkspacePage[];
+}
+
+export const WORKSPACES: readonly Workspace[] = [
+  { key: 'leadership', labelKey: 'workspace.leadership', pages: [{ path: PATHS.leadershipOverview, labelKey: 'menu.overview' }] },
+  {
+    key: 'actuarial',
+    labelKey: 'workspace.actuarial',
+    pages: [
+      { path: PATHS.actuarialOverview, labelKey: 'menu.overview' },
+      { path: PATHS.actuarialImport, labelKey: 'menu.import' },
+    ],
+  },
+  { key: 'budget', labelKey: 'workspace.budget', pages: [{ path: PATHS.budgetImport, labelKey: 'menu.institutionImport' }] },
+];
+
+/** Where a role lands after login. */
+export function homePath(role: Role): string {
+  switch (role) {
+    case 'admin':
+    case 'actuary':
+      return PATHS.actuarialOverview;
+    case 'budget':
+      return PATHS.budgetImport;
+    default:
+      return PATHS.leadershipOverview;
+  }
+}
+
+/** The menu entry a path belongs to; fund detail pages belong to the overview they were opened from. */
+export function menuKeyOf(pathname: string, openedFrom: string | undefined): string | undefined {
+  for (const w of WORKSPACES) for (const p of w.pages) if (pathname.startsWith(p.path)) return p.path;
+  if (pathname.startsWith('/funds/')) return openedFrom ?? PATHS.actuarialOverview;
+  return undefined;
+}

@@ -1,0 +1,47 @@
+/** Builds the express app (no port: tests mount it directly). */
+import express, { type Express } from 'express';
+import compression from 'compression';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { createExpressMiddleware } from '@trpc/server/adapters/express';
+import type { Db } from './db/client.ts';
+import { appRouter } from './routers/_app.ts';
+import { makeExpressContext } from './trpc/context.ts';
+import { securityHeaders, trpcWriteGuard } from './http/security.ts';
+import { exportHandler } from './http/export-route.ts';
+import { logger } from './logger.ts';
+
+/** JSON bodies carry base64 uploads (see schemas/importer.ts). */
+const JSON_BODY_LIMIT = '30mb';
+
+export interface AppOptions {
+  db: Db;
+  demo: boolean;
+  /** Folder with the built client; served with an SPA fallback when present. */
+  clientDir?: string | null;
+}
+
+export function createApp({ db, demo, clientDir }: AppOptions): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(securityHeaders());
+  app.use(compression());
+  const createContext = makeExpressContext(db, demo);
+
+  app.get('/healthz', (_req, res) => void res.json({ ok: true }));
+  app.use('/trpc', trpcWriteGuard, express.json({ limit: JSON_BODY_LIMIT }), createExpressMiddleware({
+    router: appRouter,
+    createContext,
+    maxBatchSize: 20,
+    onError: ({ error, path }) => {
+      if (error.code === 'INTERNAL_SERVER_ERROR') logger.error({ err: error, path }, 'trpc error');
+    },
+  }));
+  app.get('/api/export/:table', exportHandler(createContext));
+
+  if (clientDir && existsSync(resolve(clientDir, 'index.html'))) {
+    app.use(express.static(clientDir, { index: false, maxAge: '1h' }));
+    app.get('/{*splat}', (_req, res) => res.sendFile(resolve(clientDir, 'index.html')));
+  }
+  return app;
+}

@@ -1,0 +1,72 @@
+/**
+ * Server-side sessions: a 128-bit random token lives only in the user's HttpOnly cookie; the
+ * database keeps its SHA-256. Idle timeout 30 min, absolute timeout 8 h (OWASP ASVS 5.0 §7).
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { and, eq, lt, or } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import { sessions, users, userRegions, type Role } from '../db/schema.ts';
+
+export const SESSION_COOKIE = 'fundrisk_session';
+export const IDLE_TIMEOUT_MS = 30 * 60 * 1000;
+export const ABSOLUTE_TIMEOUT_MS = 8 * 60 * 60 * 1000;
+const TOKEN_BYTES = 16;
+
+export interface SessionUser {
+  id: number;
+  username: string;
+  role: Role;
+  /** null: every region; otherwise the region ids this user may see. */
+  regionIds: number[] | null;
+}
+
+function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+/** Starts a new session (always a fresh token: no fixation) and returns the cookie token. */
+export function createSession(db: Db, userId: number, nowMs: number): string {
+  const token = randomBytes(TOKEN_BYTES).toString('base64url');
+  db.insert(sessions).values({ tokenHash: hashToken(token), userId, createdAtMs: nowMs, lastSeenAtMs: nowMs }).run();
+  return token;
+}
+
+/** The user behind a token, or null when unknown, expired or disabled; touches the idle clock. */
+export function resolveSession(db: Db, token: string | undefined, nowMs: number): SessionUser | null {
+  if (!token) return null;
+  const tokenHash = hashToken(token);
+  const row = db.select({ s: sessions, u: users }).from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.tokenHash, tokenHash)).get();
+  if (!row) return null;
+  const expired = nowMs - row.s.lastSeenAtMs > IDLE_TIMEOUT_MS || nowMs - row.s.createdAtMs > ABSOLUTE_TIMEOUT_MS;
+  if (expired || row.u.disabled) {
+    db.delete(sessions).where(eq(sessions.tokenHash, tokenHash)).run();
+    return null;
+  }
+  db.update(sessions).set({ lastSeenAtMs: nowMs }).where(eq(sessions.tokenHash, tokenHash)).run();
+  return loadSessionUser(db, row.u);
+}
+
+export function loadSessionUser(db: Db, user: typeof users.$inferSelect): SessionUser {
+  const regionIds = user.allRegions
+    ? null
+    : db.select({ id: userRegions.regionId }).from(userRegions).where(eq(userRegions.userId, user.id)).all().map((r) => r.id);
+  return { id: user.id, username: user.username, role: user.role, regionIds };
+}
+
+export function endSession(db: Db, token: string): void {
+  db.delete(sessions).where(eq(sessions.tokenHash, hashToken(token))).run();
+}
+
+/** Ends every session of a user (on disable or password change). */
+export function endUserSessions(db: Db, userId: number): void {
+  db.delete(sessions).where(eq(sessions.userId, userId)).run();
+}
+
+export function purgeExpiredSessions(db: Db, nowMs: number): void {
+  db.delete(sessions).where(and(or(
+    lt(sessions.lastSeenAtMs, nowMs - IDLE_TIMEOUT_MS),
+    lt(sessions.createdAtMs, nowMs - ABSOLUTE_TIMEOUT_MS),
+  ))).run();
+}

@@ -1,0 +1,57 @@
+/** Queries over funds and their records (dialect-neutral drizzle). No math here: services do it. */
+import { and, asc, desc, eq, lte, sql } from 'drizzle-orm';
+import type { Db } from '../client.ts';
+import { funds, fundRecords, regions, auditLog } from '../schema.ts';
+
+export interface FundHeader {
+  fundId: number;
+  regionId: number;
+  regionCode: string;
+  regionName: string;
+  regionNameEn: string | null;
+  regionLevel: 'province' | 'city' | 'county';
+  parentRegionId: number | null;
+  synthetic: boolean;
+  scheme: typeof funds.$inferSelect['scheme'];
+  account: typeof funds.$inferSelect['account'];
+  caliber: string;
+  periodKind: 'month' | 'year';
+}
+
+export function listFundHeaders(db: Db): FundHeader[] {
+  return db.select({
+    fundId: funds.id, regionId: regions.id, regionCode: regions.code, regionName: regions.name,
+    regionNameEn: regions.nameEn, regionLevel: regions.level, parentRegionId: regions.parentId, synthetic: regions.synthetic,
+    scheme: funds.scheme, account: funds.account, caliber: funds.caliber, periodKind: funds.periodKind,
+  }).from(funds).innerJoin(regions, eq(regions.id, funds.regionId)).orderBy(asc(regions.code), asc(funds.scheme)).all();
+}
+
+export interface FundFlowRow {
+  period: string;
+  incomeFen: number;
+  expenditureFen: number;
+  balanceFen: number;
+}
+
+const flowColumns = {
+  period: fundRecords.period, incomeFen: fundRecords.incomeFen,
+  expenditureFen: fundRecords.expenditureFen, balanceFen: fundRecords.balanceFen,
+};
+
+/** The last `limit` records of a fund at or before `asOfIndex`, oldest first. */
+export function makeRecentRecordsQuery(db: Db) {
+  const prepared = db.select(flowColumns).from(fundRecords)
+    .where(and(eq(fundRecords.fundId, sql.placeholder('fundId')), lte(fundRecords.periodIndex, sql.placeholder('asOfIndex'))))
+    .orderBy(desc(fundRecords.periodIndex)).limit(sql.placeholder('limit')).prepare();
+  return (fundId: number, asOfIndex: number, limit: number): FundFlowRow[] =>
+    prepared.all({ fundId, asOfIndex, limit }).reverse();
+}
+
+export function fundRecordsInOrder(db: Db, fundId: number) {
+  return db.select().from(fundRecords).where(eq(fundRecords.fundId, fundId)).orderBy(asc(fundRecords.periodIndex)).all();
+}
+
+/** Changes whenever anything is written (every write is audited): a cheap cache key. */
+export function dataStamp(db: Db): number {
+  return db.select({ id: auditLog.id }).from(auditLog).orderBy(desc(auditLog.id)).limit(1).get()?.id ?? 0;
+}

@@ -1,0 +1,106 @@
+/**
+ * Reads a CSV or XLSX file into a header + rows table of strings, whatever encoding Chinese
+ * Excel wrote it in: UTF-8 with or without BOM is tried strictly first, then GB18030 (a superset
+ * of GBK). Row numbers are the 1-based line of the spreadsheet (the header is row 1).
+ */
+import { readFileSync } from 'node:fs';
+import { basename, extname } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+
+export interface RawTable {
+  fileName: string;
+  /** 'utf-8', 'utf-8-bom', 'gb18030' or 'xlsx'. */
+  encoding: string;
+  header: string[];
+  /** Data rows; `rowNumbers[i]` is the spreadsheet row of `rows[i]`. */
+  rows: string[][];
+  rowNumbers: number[];
+}
+
+/** An error about a whole file (unreadable, empty, wrong format), naming the file. */
+export class TableReadError extends Error {}
+
+export function decodeText(bytes: Uint8Array): { text: string; encoding: string } {
+  const hasBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+    return { text, encoding: hasBom ? 'utf-8-bom' : 'utf-8' };
+  } catch {
+    return { text: new TextDecoder('gb18030').decode(bytes), encoding: 'gb18030' };
+  }
+}
+
+export function parseCsvText(text: string, fileName: string, encoding: string): RawTable {
+  let records: string[][];
+  try {
+    records = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: false, trim: true });
+  } catch (err) {
+    throw new TableReadError(`${fileName}: not a readable CSV file (${(err as Error).message})`);
+  }
+  return toTable(records, fileName, encoding);
+}
+
+export async function readTableFromBuffer(bytes: Uint8Array, fileName: string): Promise<RawTable> {
+  const ext = extname(fileName).toLowerCase();
+  if (ext === '.xlsx') return readXlsx(bytes, fileName);
+  if (ext === '.xls') throw new TableReadError(`${fileName}: old .xls workbooks are not supported; save as .xlsx or CSV`);
+  const { text, encoding } = decodeText(bytes);
+  return parseCsvText(text, fileName, encoding);
+}
+
+export async function readTable(path: string): Promise<RawTable> {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (err) {
+    throw new TableReadError(`${path}: cannot read file (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+  }
+  return readTableFromBuffer(bytes, basename(path));
+}
+
+async function readXlsx(bytes: Uint8Array, fileName: string): Promise<RawTable> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch (err) {
+    throw new TableReadError(`${fileName}: not a readable XLSX workbook (${(err as Error).message})`);
+  }
+  const sheet = workbook.worksheets[0];
+  if (!sheet) throw new TableReadError(`${fileName}: the workbook has no sheet`);
+  const records: string[][] = [];
+  sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
+    const cells: string[] = [];
+    for (let c = 1; c <= sheet.columnCount; c++) cells.push(cellText(row.getCell(c).value));
+    records[rowNumber - 1] = cells;
+  });
+  for (let i = 0; i < records.length; i++) records[i] ??= [];
+  return toTable(records, fileName, 'xlsx');
+}
+
+function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === 'object') {
+    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
+    if ('richText' in value) return value.richText.map((r) => r.text).join('').trim();
+    if ('text' in value) return String(value.text).trim();
+    return '';
+  }
+  return String(value).trim();
+}
+
+function toTable(records: string[][], fileName: string, encoding: string): RawTable {
+  const headerIndex = records.findIndex((r) => r.some((c) => c !== '' && !c.startsWith('#')));
+  if (headerIndex < 0) throw new TableReadError(`${fileName}: the file is empty (no header row)`);
+  const header = (records[headerIndex] ?? []).map((h) => h.replace(/^\uFEFF/, '').trim());
+  const rows: string[][] = [];
+  const rowNumbers: number[] = [];
+  for (let i = headerIndex + 1; i < records.length; i++) {
+    const r = records[i] ?? [];
+    if (r.every((c) => c === '')) continue;
+    rows.push(r);
+    rowNumbers.push(i + 1);
+  }
+  return { fileName, encoding, header, rows, rowNumbers };
+}

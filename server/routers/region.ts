@@ -1,0 +1,7 @@
+import { router, roleProcedure } from '../trpc/init.ts';
+import { PERMISSIONS } from '../auth/permissions.ts';
+import { regionTree, visibleRegionIds } from '../services/region-scope.ts';
+
+export const regionRouter = router({
+  tree: roleProcedure(...PERMISSIONS.read).query(({ ctx }) => regionTree(ctx.db, visibleRegionIds(ctx.db, ctx.user))),
+});

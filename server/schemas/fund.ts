@@ -1,0 +1,14 @@
+import { z } from 'zod';
+import { SCHEMES } from '../db/schema.ts';
+
+export const periodText = z.string().regex(/^\d{4}(-\d{2})?$/, 'period must be YYYY or YYYY-MM');
+export const tierInput = z.enum(['red', 'orange', 'green', 'blue', 'purple']);
+
+export const fundOverviewInput = z.object({
+  asOf: periodText.optional(),
+  scheme: z.enum(SCHEMES).optional(),
+  regionId: z.number().int().positive().optional(),
+  tier: tierInput.optional(),
+}).default({});
+
+export const fundDetailInput = z.object({ fundId: z.number().int().positive() });

@@ -1,0 +1,44 @@
+/**
+ * Appends to the hash-chained audit log: each row's hash is SHA-256 over the previous hash and
+ * the row's content, so editing or deleting a row breaks the chain (and triggers refuse both).
+ */
+import { createHash } from 'node:crypto';
+import { desc } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import { auditLog } from '../db/schema.ts';
+
+export interface AuditEntry {
+  userId?: number | null;
+  username?: string | null;
+  action: string;
+  entity?: string;
+  entityId?: string | number;
+  before?: unknown;
+  after?: unknown;
+  ip?: string | null;
+}
+
+const GENESIS_HASH = '0'.repeat(64);
+
+/** Writes one audit row; call inside the same transaction as the change it records. */
+export function appendAudit(db: Pick<Db, 'select' | 'insert'>, entry: AuditEntry, now: Date = new Date()): void {
+  const last = db.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1).all()[0];
+  const prevHash = last?.hash ?? GENESIS_HASH;
+  const row = {
+    at: now.toISOString(),
+    userId: entry.userId ?? null,
+    username: entry.username ?? null,
+    action: entry.action,
+    entity: entry.entity ?? null,
+    entityId: entry.entityId === undefined ? null : String(entry.entityId),
+    beforeJson: entry.before === undefined ? null : JSON.stringify(entry.before),
+    afterJson: entry.after === undefined ? null : JSON.stringify(entry.after),
+    ip: entry.ip ?? null,
+  };
+  const hash = chainHash(prevHash, row);
+  db.insert(auditLog).values({ ...row, prevHash, hash }).run();
+}
+
+export function chainHash(prevHash: string, row: Record<string, unknown>): string {
+  return createHash('sha256').update(prevHash).update(JSON.stringify(row)).digest('hex');
+}

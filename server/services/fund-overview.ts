@@ -1,0 +1,82 @@
+/**
+ * The fund overview: every fund the user may see, at its latest period (or as of a chosen
+ * period), with balance, payable months, tier and flags (domain.md §3).
+ */
+import type { Db } from '../db/client.ts';
+import { listFundHeaders, makeRecentRecordsQuery, dataStamp, type FundHeader } from '../db/queries/fund-records.ts';
+import { evaluateFundSeries, parsePeriod, resolveParams, type FundWarning, type WarningParams } from '../../models/index.ts';
+import { activeWarningParams } from './parameters.ts';
+
+/** Records needed per fund: a 12-month window plus enough history to count recent deficits. */
+const MONTHS_OF_HISTORY = 36;
+const YEARS_OF_HISTORY = 5;
+
+export interface OverviewFilter {
+  asOf?: string | undefined;
+  scheme?: string | undefined;
+  regionId?: number | undefined;
+  tier?: string | undefined;
+}
+
+export interface FundOverviewRow extends FundHeader {
+  latestPeriod: string | null;
+  balanceYuan: number | null;
+  annualExpenditureYuan: number | null;
+  windowIncomeYuan: number | null;
+  windowExpenditureYuan: number | null;
+  payableMonths: number | null;
+  tier: FundWarning['tier'] | null;
+  flags: FundWarning['flags'];
+  consecutiveDeficits: number;
+  resident: FundWarning['resident'] | null;
+}
+
+const cache = new Map<string, FundOverviewRow[]>();
+const CACHE_LIMIT = 64;
+
+/** All funds' latest warnings, memoised on the data stamp so repeated dashboard reads are cheap. */
+function cachedFundOverview(db: Db, params: WarningParams, parameterVersion: number, asOf: string | undefined): FundOverviewRow[] {
+  const key = `${dataStamp(db)}|${parameterVersion}|${asOf ?? ''}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const rows = computeFundOverview(db, params, asOf);
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(key, rows);
+  return rows;
+}
+
+/** Every fund's warning at its latest period at or before `asOf`, computed from the records. */
+export function computeFundOverview(db: Db, params: WarningParams, asOf: string | undefined): FundOverviewRow[] {
+  const recent = makeRecentRecordsQuery(db);
+  const asOfMonth = asOf ? parsePeriod(asOf) : undefined;
+  return listFundHeaders(db).map((fund): FundOverviewRow => {
+    const asOfIndex = !asOfMonth ? Number.MAX_SAFE_INTEGER
+      : fund.periodKind === 'year' ? asOfMonth.year : asOfMonth.kind === 'month' ? asOfMonth.index : asOfMonth.year * 12 + 11;
+    const records = recent(fund.fundId, asOfIndex, fund.periodKind === 'year' ? YEARS_OF_HISTORY : MONTHS_OF_HISTORY);
+    const last = evaluateFundSeries(records, { scheme: fund.scheme, params: resolveParams(params, fund.regionCode, fund.scheme) }).at(-1);
+    const lastRecord = records.at(-1);
+    return {
+      ...fund,
+      latestPeriod: last?.period ?? null,
+      balanceYuan: lastRecord ? lastRecord.balanceFen / 100 : null,
+      annualExpenditureYuan: last ? last.annualExpenditureFen / 100 : null,
+      windowIncomeYuan: last ? last.windowIncomeFen / 100 : null,
+      windowExpenditureYuan: last ? last.windowExpenditureFen / 100 : null,
+      payableMonths: last?.payableMonths ?? null,
+      tier: last?.tier ?? null,
+      flags: last?.flags ?? [],
+      consecutiveDeficits: last?.consecutiveDeficits ?? 0,
+      resident: last?.resident ?? null,
+    };
+  });
+}
+
+export function fundOverview(db: Db, scope: Set<number> | null, filter: OverviewFilter) {
+  const { params, entries, version } = activeWarningParams(db);
+  const rows = cachedFundOverview(db, params, version, filter.asOf).filter((r) =>
+    (scope === null || scope.has(r.regionId))
+    && (!filter.scheme || r.scheme === filter.scheme)
+    && (!filter.regionId || r.regionId === filter.regionId || r.parentRegionId === filter.regionId)
+    && (!filter.tier || r.tier === filter.tier));
+  return { rows, params, parameterEntries: entries, parameterVersion: version };
+}

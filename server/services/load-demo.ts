@@ -1,0 +1,52 @@
+/**
+ * Loads the demo data set (data/demo: a synthetic province; data/china: NHSA's published national
+ * figures) into an empty database through the same importer users run, all in one transaction,
+ * then creates one demo user per role.
+ */
+import { resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Db } from '../db/client.ts';
+import { regions, users } from '../db/schema.ts';
+import { readTable, type RawTable } from '../importer/read-table.ts';
+import { importTable, type ImportKind } from '../importer/import-table.ts';
+import { addUser } from './users.ts';
+import { DEMO_USERS } from './demo-users.ts';
+import { eq } from 'drizzle-orm';
+
+const DATA_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../data');
+const DEMO_VINTAGE = '2026-01-15';
+
+const DEMO_FILES: ReadonlyArray<{ path: string; kind: ImportKind }> = [
+  { path: 'demo/regions.csv', kind: 'regions' },
+  { path: 'china/regions.csv', kind: 'regions' },
+  { path: 'demo/fund_records.csv', kind: 'fund_records' },
+  { path: 'china/fund_records.csv', kind: 'fund_records' },
+  { path: 'demo/institutions.csv', kind: 'institutions' },
+  { path: 'demo/institution_years.csv', kind: 'institution_years' },
+  { path: 'demo/violations.csv', kind: 'violations' },
+];
+
+export function isEmptyDatabase(db: Db): boolean {
+  return !db.select({ id: regions.id }).from(regions).limit(1).get() && !db.select({ id: users.id }).from(users).limit(1).get();
+}
+
+/** A database with the synthetic demo province is a demo database (the UI shows a banner). */
+export function isDemoDatabase(db: Db): boolean {
+  return Boolean(db.select({ id: regions.id }).from(regions).where(eq(regions.synthetic, true)).limit(1).get());
+}
+
+/** @throws Error naming the demo file and its first problems if any file fails validation. */
+export async function loadDemoData(db: Db): Promise<void> {
+  const tables: Array<{ table: RawTable; kind: ImportKind }> = [];
+  for (const f of DEMO_FILES) tables.push({ table: await readTable(resolve(DATA_DIR, f.path)), kind: f.kind });
+  db.$client.transaction(() => {
+    for (const { table, kind } of tables) {
+      const report = importTable(db, table, { kind, unit: 'yuan', dryRun: false, vintage: DEMO_VINTAGE, username: 'demo-loader' });
+      if (!report.ok) {
+        const first = report.errors.slice(0, 5).map((e) => `row ${e.row}, ${e.column}: ${e.message}`).join('; ');
+        throw new Error(`demo file ${table.fileName} does not import: ${first}`);
+      }
+    }
+  })();
+  for (const u of DEMO_USERS) await addUser(db, { ...u, skipPolicy: true }, null);
+}

@@ -1,0 +1,46 @@
+/** Everything `npm start` does before listening: open and migrate, defaults, demo data, client build. */
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openDatabase, type Db } from '../db/client.ts';
+import { ensureNationalParameterSet } from './parameters.ts';
+import { isEmptyDatabase, loadDemoData, isDemoDatabase } from './load-demo.ts';
+import { logger } from '../logger.ts';
+
+export const ROOT_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const CLIENT_DIST_DIR = resolve(ROOT_DIR, 'dist/client');
+
+export async function prepareDatabase(path: string, loadDemo: boolean): Promise<{ db: Db; demo: boolean }> {
+  const db = openDatabase(path);
+  ensureNationalParameterSet(db);
+  if (loadDemo && isEmptyDatabase(db)) {
+    logger.info({ path }, 'empty database: loading the demo data set');
+    await loadDemoData(db);
+  }
+  return { db, demo: isDemoDatabase(db) };
+}
+
+/** Newest modification time (ms) of the client sources and build configuration. */
+function newestClientSourceMs(): number {
+  let newest = statSync(resolve(ROOT_DIR, 'vite.config.ts')).mtimeMs;
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = resolve(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else newest = Math.max(newest, statSync(path).mtimeMs);
+    }
+  };
+  walk(resolve(ROOT_DIR, 'client'));
+  return newest;
+}
+
+/** Builds the client with Vite when dist/client is missing or older than its sources. */
+export async function ensureClientBuilt(): Promise<string> {
+  const builtIndex = resolve(CLIENT_DIST_DIR, 'index.html');
+  if (!existsSync(builtIndex) || statSync(builtIndex).mtimeMs < newestClientSourceMs()) {
+    logger.info('building the client…');
+    const { build } = await import('vite');
+    await build({ configFile: resolve(ROOT_DIR, 'vite.config.ts'), logLevel: 'warn' });
+  }
+  return CLIENT_DIST_DIR;
+}

@@ -1,0 +1,58 @@
+import { describe, it, expect, beforeEach } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { makeTestDb } from '../harness.ts';
+import { createSession, resolveSession, endSession, IDLE_TIMEOUT_MS, ABSOLUTE_TIMEOUT_MS } from '../../../server/auth/sessions.ts';
+import { disableUser } from '../../../server/services/users.ts';
+import { users, sessions } from '../../../server/db/schema.ts';
+import type { Db } from '../../../server/db/client.ts';
+
+const T0 = 1_700_000_000_000;
+
+describe('sessions', () => {
+  let db: Db;
+  let userId: number;
+  beforeEach(async () => {
+    db = await makeTestDb();
+    userId = db.select().from(users).where(eq(users.username, 'actuary')).get()?.id ?? 0;
+  });
+
+  it('stores only a hash of a 128-bit token', () => {
+    const token = createSession(db, userId, T0);
+    expect(Buffer.from(token, 'base64url')).toHaveLength(16);
+    const stored = db.select().from(sessions).all();
+    expect(stored).toHaveLength(1);
+    expect(stored[0]?.tokenHash).not.toContain(token);
+    expect(resolveSession(db, token, T0)?.username).toBe('actuary');
+  });
+
+  it('expires after 30 idle minutes but not while in use', () => {
+    const token = createSession(db, userId, T0);
+    expect(resolveSession(db, token, T0 + IDLE_TIMEOUT_MS - 1)).not.toBeNull();
+    expect(resolveSession(db, token, T0 + 2 * IDLE_TIMEOUT_MS - 2)).not.toBeNull();
+    expect(resolveSession(db, token, T0 + 3 * IDLE_TIMEOUT_MS)).toBeNull();
+  });
+
+  it('expires 8 hours after login however active', () => {
+    const token = createSession(db, userId, T0);
+    let t = T0;
+    while (t < T0 + ABSOLUTE_TIMEOUT_MS - IDLE_TIMEOUT_MS) {
+      t += IDLE_TIMEOUT_MS / 2;
+      expect(resolveSession(db, token, t)).not.toBeNull();
+    }
+    expect(resolveSession(db, token, T0 + ABSOLUTE_TIMEOUT_MS + 1)).toBeNull();
+  });
+
+  it('ends on logout and when the user is disabled', () => {
+    const a = createSession(db, userId, T0);
+    endSession(db, a);
+    expect(resolveSession(db, a, T0)).toBeNull();
+    const b = createSession(db, userId, T0);
+    disableUser(db, 'actuary', null);
+    expect(resolveSession(db, b, T0)).toBeNull();
+  });
+
+  it('rejects unknown and missing tokens', () => {
+    expect(resolveSession(db, undefined, T0)).toBeNull();
+    expect(resolveSession(db, 'not-a-token', T0)).toBeNull();
+  });
+});

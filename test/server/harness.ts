@@ -1,0 +1,36 @@
+/** Router-test harness: an in-memory migrated database, one user per role, and callers for them. */
+import { openDatabase, type Db } from '../../server/db/client.ts';
+import { ensureNationalParameterSet } from '../../server/services/parameters.ts';
+import { addUser } from '../../server/services/users.ts';
+import { appRouter } from '../../server/routers/_app.ts';
+import { createCallerFactory } from '../../server/trpc/init.ts';
+import { createContextInner } from '../../server/trpc/context.ts';
+import { loadSessionUser } from '../../server/auth/sessions.ts';
+import { users, ROLES, type Role } from '../../server/db/schema.ts';
+import { eq } from 'drizzle-orm';
+
+export const TEST_PASSWORD = 'correct-horse-battery';
+const createCaller = createCallerFactory(appRouter);
+
+export async function makeTestDb(): Promise<Db> {
+  const db = openDatabase(':memory:');
+  ensureNationalParameterSet(db);
+  for (const role of ROLES) await addUser(db, { username: role, password: TEST_PASSWORD, role }, null);
+  return db;
+}
+
+/** A caller logged in as the user named like the role (or `username`), or anonymous for null. */
+export function callerFor(db: Db, who: Role | string | null, now: () => number = () => 1_700_000_000_000) {
+  if (who === null) return createCaller(createContextInner({ db, user: null, now }));
+  const row = db.select().from(users).where(eq(users.username, who)).get();
+  if (!row) throw new Error(`no test user ${who}`);
+  return createCaller(createContextInner({ db, user: loadSessionUser(db, row), now }));
+}
+
+export function anonymousCallerWithCookies(db: Db, now: () => number = () => 1_700_000_000_000) {
+  const jar: { token?: string | undefined } = {};
+  const caller = createCaller(createContextInner({
+    db, user: null, now, cookie: { set: (t) => { jar.token = t; }, clear: () => { jar.token = undefined; } },
+  }));
+  return { caller, jar };
+}
