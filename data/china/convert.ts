@@ -19,7 +19,8 @@ import { toCsv, type Cell } from '../demo/csv.ts';
 const HERE = dirname(fileURLToPath(import.meta.url));
 export const SOURCE_FILE = 'china_bmi_national_annual_2018_2025.csv';
 export const DEFAULT_SOURCE = resolve(HERE, '../../../shared/data/china', SOURCE_FILE);
-const FEN_PER_YI = 10_000_000_000n; // 1 亿元 = 10^8 元 = 10^10 分
+/** 1 亿元 = 10^8 元 = 10^10 分: the exponent that turns 亿元 digits into fen. */
+const FEN_EXPONENT_PER_YI = 10;
 const CALIBER_PREFERENCE = ['bulletin', 'express'];
 const ADJUSTMENT_REASON = 'published balance; differs from roll-forward (revisions/caliber)';
 
@@ -36,7 +37,7 @@ export function yiToFen(text: string): bigint {
   const m = /^(\d+)(?:\.(\d{1,10}))?$/.exec(text.trim());
   if (!m) throw new Error(`not a plain decimal amount in 亿元: "${text}"`);
   const frac = m[2] ?? '';
-  return BigInt((m[1] ?? '0') + frac) * 10n ** BigInt(10 - frac.length);
+  return BigInt((m[1] ?? '0') + frac) * 10n ** BigInt(FEN_EXPONENT_PER_YI - frac.length);
 }
 
 export function fenBigText(fen: bigint): string {
@@ -104,8 +105,8 @@ export function convert(sourcePath = DEFAULT_SOURCE): { regions: string; fundRec
     `source: ${noCommas(sourceLine)}`,
     `converted by data/china/convert.ts from shared/data/china/${SOURCE_FILE}: amounts in 亿元 multiplied by 100000000 to yuan (元) exactly; rows used: ${noCommas(picked.join('; '))}`,
   ];
-  const regions = toCsv(['code', 'name', 'name_en', 'level', 'parent_code'],
-    [['CN', '全国（国家医保局公布）', 'China (NHSA published)', 'province', '']], provenance);
+  const regions = toCsv(['code', 'name', 'name_en', 'level', 'parent_code', 'source', 'synthetic'],
+    [['CN', '全国（国家医保局公布）', 'China (NHSA published)', 'province', '', 'NHSA published national figures; see data/README.md', 'false']], provenance);
   return { regions, fundRecords: toCsv(FUND_RECORD_HEADER, cells, provenance) };
 }
 

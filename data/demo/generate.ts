@@ -32,6 +32,8 @@ export const FUND_RECORD_HEADER = [
 ] as const;
 
 /** Builds the demo data set in memory: file name → CSV text. */
+const DEMO_SOURCE = 'synthetic demo data (data/demo/generate.ts; not real figures)';
+
 export function buildDemo(seed = DEMO_SEED): Record<(typeof DEMO_FILES)[number], string> {
   const regions = demoRegions();
   const fundRows = demoFundRows(regions, seed);
@@ -47,8 +49,8 @@ export function buildDemo(seed = DEMO_SEED): Record<(typeof DEMO_FILES)[number],
     r.avgBaseFen === undefined ? undefined : fenText(r.avgBaseFen), DEMO_CALIBER, DEMO_VINTAGE,
   ]);
   return {
-    'regions.csv': toCsv(['code', 'name', 'name_en', 'level', 'parent_code'],
-      regions.map((r) => [r.code, r.name, r.nameEn, r.level, r.parentCode]), comments),
+    'regions.csv': toCsv(['code', 'name', 'name_en', 'level', 'parent_code', 'source', 'synthetic'],
+      regions.map((r) => [r.code, r.name, r.nameEn, r.level, r.parentCode, DEMO_SOURCE, 'true']), comments),
     'fund_records.csv': toCsv(FUND_RECORD_HEADER, fundCells, comments),
     'institutions.csv': toCsv(['institution_code', 'name', 'type', 'level', 'region_code', 'schemes'],
       institutions.map((i) => [i.code, i.name, i.type, i.level, i.regionCode, i.schemes]), comments),

@@ -4,7 +4,7 @@
  */
 import { sql } from 'drizzle-orm';
 import {
-  sqliteTable, integer, text, real, uniqueIndex, index, primaryKey,
+  sqliteTable, integer, text, real, uniqueIndex, index, primaryKey, type AnySQLiteColumn,
 } from 'drizzle-orm/sqlite-core';
 
 const createdAt = () => text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`);
@@ -29,7 +29,7 @@ export const regions = sqliteTable('regions', {
   name: text('name').notNull(),
   nameEn: text('name_en'),
   level: text('level', { enum: REGION_LEVELS }).notNull(),
-  parentId: integer('parent_id').references((): any => regions.id, { onDelete: 'restrict' }),
+  parentId: integer('parent_id').references((): AnySQLiteColumn => regions.id, { onDelete: 'restrict' }),
   /** Free text on where the region's data comes from (e.g. "synthetic demo" or an NHSA bulletin). */
   source: text('source'),
   synthetic: integer('synthetic', { mode: 'boolean' }).notNull().default(false),

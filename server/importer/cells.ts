@@ -7,12 +7,14 @@
  */
 import type { MoneyUnit } from '../../models/core/money.ts';
 import { parsePeriod, type ParsedPeriod } from '../../models/core/period.ts';
-import { amountToFen } from './fast-amount.ts';
+import { amountToFen, expandExponent } from './fast-amount.ts';
 import type { ResolvedColumns } from './header.ts';
 import type { IssueCollector } from './issues.ts';
 import { lookup, codesOf } from './vocabulary.ts';
 
 const PLACEHOLDER = /^[-—–－/]+$/;
+const PLACEHOLDER_START = new Set([...'-—–－/'].map((ch) => ch.charCodeAt(0)));
+const SPACE = 32;
 /** A text cell exported with a leading quote to stop spreadsheet formulas (export-table.ts). */
 const QUOTED_FORMULA = /^'(?=[=+\-@\t\r])/;
 const DATE = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/;
@@ -37,7 +39,8 @@ export class CellReader {
   failed = false;
   private readonly periods = new Map<string, ParsedPeriod | null>();
 
-  constructor(private readonly cols: ResolvedColumns, private readonly issues: IssueCollector) {}
+  /** @param exactNumbers cells hold `String(number)` of spreadsheet numbers (XLSX): exponent notation is exact there. */
+  constructor(private readonly cols: ResolvedColumns, private readonly issues: IssueCollector, private readonly exactNumbers = false) {}
 
   start(row: readonly string[], rowNumber: number): this {
     this.row = row;
@@ -58,8 +61,11 @@ export class CellReader {
   raw(name: string): string {
     const i = this.cols.index.get(name);
     if (i === undefined) return '';
-    const t = (this.row[i] ?? '').trim();
-    return PLACEHOLDER.test(t) ? '' : t;
+    const cell = this.row[i] ?? '';
+    const n = cell.length;
+    if (n === 0) return cell;
+    const t = cell.charCodeAt(0) <= SPACE || cell.charCodeAt(n - 1) <= SPACE ? cell.trim() : cell;
+    return PLACEHOLDER_START.has(t.charCodeAt(0)) && PLACEHOLDER.test(t) ? '' : t;
   }
 
   fail(name: string, rule: string, message: string): null {
@@ -86,7 +92,7 @@ export class CellReader {
     const t = this.present(name, required);
     if (t === null) return null;
     try {
-      return amountToFen(t, this.cols.unit.get(name) ?? fallbackUnit);
+      return amountToFen(this.exactNumbers ? expandExponent(t) : t, this.cols.unit.get(name) ?? fallbackUnit);
     } catch (err) {
       const message = (err as Error).message;
       return this.fail(name, message.startsWith('amount too large') ? 'amount_too_large' : 'not_a_number', `${name}: ${message}`);

@@ -4,10 +4,27 @@
  * records, the `imports` row and one audit entry are written in ONE transaction (BEGIN IMMEDIATE,
  * so nothing can change between validation and write); any exception rolls all of it back.
  * A dry run validates and lists the changes without writing. Re-importing a file is idempotent.
+ *
+ * Rules (the `rule` of an issue):
+ * - file and header: unreadable_file, unknown_kind, bad_date (the vintage option), missing_column,
+ *   duplicate_column, too_many_errors; warnings: unknown_column (ignored), header_unit;
+ * - cells: required, not_a_number, amount_too_large, not_an_integer, negative_count, bad_period,
+ *   bad_date, bad_year, unknown_region, unknown_scheme, unknown_account, unknown_level,
+ *   unknown_institution, unknown_institution_type, bad_level, bad_credit_rating,
+ *   score_out_of_range, unknown_nature, unknown_status, not_a_boolean, negative_amount, bad_count,
+ *   duplicate_key, parent_cycle;
+ * - fund records: negative_expenditure (the total and every part; income and its parts may be
+ *   negative, as refunds net of collections, and so may a balance, as a deficit),
+ *   adjustment_without_reason, parts_do_not_sum, caliber_mismatch, duplicate_period,
+ *   mixed_period_kind, missing_month / missing_year, roll_forward (all within 1 元);
+ * - write_failed / internal_error: an exception; everything was rolled back.
+ * Columns a file lacks keep their stored values on update; an empty cell of a present column is null.
  */
 import { basename } from 'node:path';
 import type { Db } from '../db/client.ts';
-import { readTable, TableReadError, type RawTable } from './read-table.ts';
+import { TableReadError, type RawTable } from './read-table.ts';
+import { CsvSyntaxError } from './csv-records.ts';
+import { openRowSource, tableSource, type RowSource } from './row-source.ts';
 import { IssueCollector } from './issues.ts';
 import { auditImport, recordImport } from './record-import.ts';
 import { planFundRecords } from './fund-records/plan.ts';
@@ -22,7 +39,7 @@ export type { ImportKind, ImportOptions, ImportIssue, ImportReport, ImportSummar
 export { IMPORT_KINDS } from './types.ts';
 export { formatIssue } from './issues.ts';
 
-const PLANNERS: Record<ImportKind, (db: Db, table: RawTable, ctx: ImportContext) => KindPlan> = {
+const PLANNERS: Record<ImportKind, (db: Db, source: RowSource, ctx: ImportContext) => KindPlan> = {
   regions: planRegions,
   fund_records: planFundRecords,
   institutions: planInstitutions,
@@ -31,8 +48,13 @@ const PLANNERS: Record<ImportKind, (db: Db, table: RawTable, ctx: ImportContext)
 };
 
 export function importTable(db: Db, table: RawTable, options: ImportOptions): ImportReport {
-  const issues = new IssueCollector(table.fileName);
-  const ctx: ImportContext = { file: table.fileName, unit: options.unit, vintage: options.vintage, issues };
+  return importRows(db, tableSource(table), options);
+}
+
+/** importTable over any row source (a streamed CSV file, or a table). */
+export function importRows(db: Db, source: RowSource, options: ImportOptions): ImportReport {
+  const issues = new IssueCollector(source.fileName);
+  const ctx: ImportContext = { file: source.fileName, unit: options.unit, vintage: options.vintage, issues, exactNumbers: source.encoding === 'xlsx' };
   if (!(IMPORT_KINDS as readonly string[]).includes(options.kind)) {
     issues.error(null, null, 'unknown_kind', `unknown import kind "${options.kind}": use one of ${IMPORT_KINDS.join(', ')}`);
   }
@@ -42,15 +64,17 @@ export function importTable(db: Db, table: RawTable, options: ImportOptions): Im
   let plan: KindPlan | null = null;
   let importId: number | null = null;
   let phase = 'validating';
+  let rowsRead = 0;
   try {
     const run = () => {
       if (issues.hasErrors) return;
-      plan = PLANNERS[options.kind](db, table, ctx);
+      plan = PLANNERS[options.kind](db, source, ctx);
+      rowsRead = plan.rowsRead ?? source.forEachRow(() => undefined);
       if (issues.hasErrors || options.dryRun) return;
       phase = 'writing';
-      const id = recordImport(db, table.fileName, options, plan.changes.summary);
+      const id = recordImport(db, source.fileName, options, plan.changes.summary);
       plan.write(db, id);
-      auditImport(db, id, table.fileName, options, plan.changes.summary, table.rows.length);
+      auditImport(db, id, source.fileName, options, plan.changes.summary, rowsRead);
       importId = id;
     };
     const tx = db.$client.transaction(run);
@@ -58,24 +82,29 @@ export function importTable(db: Db, table: RawTable, options: ImportOptions): Im
     else tx.immediate();
   } catch (err) {
     importId = null;
-    const rule = phase === 'writing' ? 'write_failed' : 'internal_error';
-    issues.error(null, null, rule, `nothing was imported: ${(err as Error).message ?? String(err)}`);
+    if (err instanceof CsvSyntaxError) {
+      issues.error(null, null, 'unreadable_file', `${source.fileName}: not a readable CSV file (${err.message})`);
+    } else {
+      const rule = phase === 'writing' ? 'write_failed' : 'internal_error';
+      issues.error(null, null, rule, `nothing was imported: ${(err as Error).message ?? String(err)}`);
+    }
   }
-  return buildReport(table, options, issues, plan, importId);
+  return buildReport(source, rowsRead, options, issues, plan, importId);
 }
 
-function buildReport(table: RawTable, options: ImportOptions, issues: IssueCollector, plan: KindPlan | null, importId: number | null): ImportReport {
+function buildReport(source: RowSource, rowsRead: number, options: ImportOptions, issues: IssueCollector, plan: KindPlan | null, importId: number | null): ImportReport {
   const ok = !issues.hasErrors;
   const changes = ok && plan ? plan.changes : null;
   return {
     ok,
     dryRun: options.dryRun,
     kind: options.kind,
-    fileName: table.fileName,
-    encoding: table.encoding,
+    fileName: source.fileName,
+    encoding: source.encoding,
     unit: options.unit,
-    rowsRead: table.rows.length,
+    rowsRead,
     errors: issues.sortedErrors(),
+    errorCount: issues.errorCount,
     warnings: issues.warnings,
     summary: changes ? { ...changes.summary } : { inserted: 0, updated: 0, unchanged: 0 },
     changes: changes ? changes.entries : [],
@@ -93,13 +122,18 @@ export function unreadableFileReport(fileName: string, options: ImportOptions, m
   };
 }
 
+/**
+ * Reads and imports a file. A CSV file is streamed (see row-source.ts), so a million-row file
+ * never exists as a million string arrays; an XLSX file is read whole. A file that cannot be read
+ * gives a report with one file-level issue (rule unreadable_file).
+ */
 export async function importFile(db: Db, path: string, options: ImportOptions): Promise<ImportReport> {
-  let table: RawTable;
+  let source: RowSource;
   try {
-    table = await readTable(path);
+    source = await openRowSource(path);
   } catch (err) {
     if (err instanceof TableReadError) return unreadableFileReport(basename(path), options, err.message);
     throw err;
   }
-  return importTable(db, table, options);
+  return importRows(db, source, options);
 }

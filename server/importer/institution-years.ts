@@ -5,7 +5,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { institutionYears } from '../db/schema.ts';
-import type { RawTable } from './read-table.ts';
+import type { RowSource } from './row-source.ts';
 import { ChangeList } from './change-list.ts';
 import type { CellReader } from './cells.ts';
 import { resolveColumns, type ColumnSpec } from './header.ts';
@@ -38,12 +38,12 @@ export function nonNegativeMoney(r: CellReader, name: string, ctx: ImportContext
   return v;
 }
 
-export function planInstitutionYears(db: Db, table: RawTable, ctx: ImportContext): KindPlan {
+export function planInstitutionYears(db: Db, source: RowSource, ctx: ImportContext): KindPlan {
   const changes = new ChangeList();
-  const cols = resolveColumns(table.header, INSTITUTION_YEAR_COLUMNS, 'institution_years', ctx);
-  if (ctx.issues.hasErrors) return { changes, write: () => undefined };
+  const cols = resolveColumns(source.header, INSTITUTION_YEAR_COLUMNS, 'institution_years', ctx);
+  if (ctx.issues.hasErrors) return { rowsRead: null, changes, write: () => undefined };
   const institutionIds = loadInstitutionIds(db);
-  const rows = readKeyedRows<YearValue>(table, cols, ctx, 'year', (r) => {
+  const { rows, rowsRead } = readKeyedRows<YearValue>(source, cols, ctx, 'year', (r) => {
     const code = r.text('institution_code', true);
     const institutionId = code === null ? undefined : institutionIds.get(code);
     if (code !== null && institutionId === undefined) {
@@ -95,5 +95,5 @@ export function planInstitutionYears(db: Db, table: RawTable, ctx: ImportContext
       }
     }
   };
-  return { changes, write };
+  return { rowsRead, changes, write };
 }

@@ -6,7 +6,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { institutions, regions, SCHEMES } from '../db/schema.ts';
-import type { RawTable } from './read-table.ts';
+import type { RowSource } from './row-source.ts';
 import { ChangeList } from './change-list.ts';
 import { resolveColumns, type ColumnSpec } from './header.ts';
 import { addKeyedChange, onlyPresent, readKeyedRows, type View } from './keyed-rows.ts';
@@ -32,12 +32,12 @@ export function loadInstitutionIds(db: Db): Map<string, number> {
   return new Map(db.select({ id: institutions.id, code: institutions.code }).from(institutions).all().map((r) => [r.code, r.id]));
 }
 
-export function planInstitutions(db: Db, table: RawTable, ctx: ImportContext): KindPlan {
+export function planInstitutions(db: Db, source: RowSource, ctx: ImportContext): KindPlan {
   const changes = new ChangeList();
-  const cols = resolveColumns(table.header, INSTITUTION_COLUMNS, 'institutions', ctx);
-  if (ctx.issues.hasErrors) return { changes, write: () => undefined };
+  const cols = resolveColumns(source.header, INSTITUTION_COLUMNS, 'institutions', ctx);
+  if (ctx.issues.hasErrors) return { rowsRead: null, changes, write: () => undefined };
   const regionIds = new Map(db.select({ id: regions.id, code: regions.code }).from(regions).all().map((r) => [r.code, r.id]));
-  const rows = readKeyedRows<InstitutionValue>(table, cols, ctx, 'institution_code', (r) => {
+  const { rows, rowsRead } = readKeyedRows<InstitutionValue>(source, cols, ctx, 'institution_code', (r) => {
     const code = r.text('institution_code', true);
     const regionCode = r.text('region_code', true);
     if (regionCode !== null && !regionIds.has(regionCode)) {
@@ -83,7 +83,7 @@ export function planInstitutions(db: Db, table: RawTable, ctx: ImportContext): K
       }
     }
   };
-  return { changes, write };
+  return { rowsRead, changes, write };
 }
 
 /** `职工、居民` → `employee,resident` (in the schema's order, without repeats). */

@@ -7,7 +7,7 @@ import { fenToYuan } from '../../models/core/money.ts';
 import type { ChangeList } from './change-list.ts';
 import { CellReader } from './cells.ts';
 import type { ResolvedColumns } from './header.ts';
-import type { RawTable } from './read-table.ts';
+import type { RowSource } from './row-source.ts';
 import type { ChangeAction, ImportContext } from './types.ts';
 
 export interface KeyedRow<T> {
@@ -18,14 +18,13 @@ export interface KeyedRow<T> {
 
 /** Rows whose cells all read; a row with any problem is reported and left out. */
 export function readKeyedRows<T>(
-  table: RawTable, cols: ResolvedColumns, ctx: ImportContext, keyColumn: string,
+  source: RowSource, cols: ResolvedColumns, ctx: ImportContext, keyColumn: string,
   read: (r: CellReader) => { key: string; value: T } | null,
-): KeyedRow<T>[] {
-  const r = new CellReader(cols, ctx.issues);
+): { rows: KeyedRow<T>[]; rowsRead: number } {
+  const r = new CellReader(cols, ctx.issues, ctx.exactNumbers);
   const out: KeyedRow<T>[] = [];
   const seen = new Map<string, number>();
-  table.rows.forEach((row, i) => {
-    const rowNumber = table.rowNumbers[i] ?? i + 2;
+  const rowsRead = source.forEachRow((row, rowNumber) => {
     const result = read(r.start(row, rowNumber));
     if (!result) return;
     const first = seen.get(result.key);
@@ -36,7 +35,7 @@ export function readKeyedRows<T>(
     seen.set(result.key, rowNumber);
     if (!r.failed) out.push({ rowNumber, key: result.key, value: result.value });
   });
-  return out;
+  return { rows: out, rowsRead };
 }
 
 export type View = Record<string, string | number | boolean | null>;

@@ -6,7 +6,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { regions, type RegionLevel } from '../db/schema.ts';
-import type { RawTable } from './read-table.ts';
+import type { RowSource } from './row-source.ts';
 import { ChangeList } from './change-list.ts';
 import { resolveColumns, type ColumnSpec } from './header.ts';
 import { addKeyedChange, onlyPresent, readKeyedRows, type View } from './keyed-rows.ts';
@@ -25,11 +25,11 @@ export const REGION_COLUMNS: readonly ColumnSpec[] = [
 
 interface RegionValue { name: string; name_en: string | null; level: RegionLevel; parent_code: string | null; source: string | null; synthetic: boolean }
 
-export function planRegions(db: Db, table: RawTable, ctx: ImportContext): KindPlan {
+export function planRegions(db: Db, source: RowSource, ctx: ImportContext): KindPlan {
   const changes = new ChangeList();
-  const cols = resolveColumns(table.header, REGION_COLUMNS, 'regions', ctx);
-  if (ctx.issues.hasErrors) return { changes, write: () => undefined };
-  const rows = readKeyedRows<RegionValue>(table, cols, ctx, 'code', (r) => {
+  const cols = resolveColumns(source.header, REGION_COLUMNS, 'regions', ctx);
+  if (ctx.issues.hasErrors) return { rowsRead: null, changes, write: () => undefined };
+  const { rows, rowsRead } = readKeyedRows<RegionValue>(source, cols, ctx, 'code', (r) => {
     const code = r.text('code', true);
     const value: RegionValue = {
       name: r.text('name', true) ?? '',
@@ -96,7 +96,7 @@ export function planRegions(db: Db, table: RawTable, ctx: ImportContext): KindPl
       wdb.update(regions).set(set).where(eq(regions.code, code)).run();
     }
   };
-  return { changes, write };
+  return { rowsRead, changes, write };
 }
 
 /** Whether following parents up from `code` comes back to it. */

@@ -55,6 +55,8 @@ export interface ImportReport {
   unit: MoneyUnit;
   rowsRead: number;
   errors: ImportIssue[];
+  /** Extra: how many errors were found (the list stops at 10,000; see issues.ts). */
+  errorCount?: number;
   /** Extra: things worth knowing that do not stop the import (ignored columns, header units). */
   warnings?: ImportIssue[];
   summary: ImportSummary;
@@ -69,10 +71,14 @@ export interface ImportContext {
   unit: MoneyUnit;
   vintage: string;
   issues: IssueCollector;
+  /** The cells come from XLSX number cells (exponent notation is exact there, unlike in a CSV). */
+  exactNumbers: boolean;
 }
 
 /** A validated import: what would change, and how to write it (inside the caller's transaction). */
 export interface KindPlan {
+  /** Data rows read, or null when the planner stopped at the header. */
+  rowsRead: number | null;
   changes: ChangeList;
   write(db: Db, importId: number): void;
 }

@@ -8,7 +8,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { institutions, violations } from '../db/schema.ts';
-import type { RawTable } from './read-table.ts';
+import type { RowSource } from './row-source.ts';
 import { ChangeList } from './change-list.ts';
 import { resolveColumns, type ColumnSpec } from './header.ts';
 import { INSTITUTION_CODE_ALIASES, loadInstitutionIds } from './institutions.ts';
@@ -32,12 +32,12 @@ interface ViolationValue { institutionId: number; date: string; amount: number; 
 
 const violationKey = (code: string, date: string, kind: string, amountFen: number) => `${code}/${date}/${kind}/${formatFenAsYuan(amountFen)}`;
 
-export function planViolations(db: Db, table: RawTable, ctx: ImportContext): KindPlan {
+export function planViolations(db: Db, source: RowSource, ctx: ImportContext): KindPlan {
   const changes = new ChangeList();
-  const cols = resolveColumns(table.header, VIOLATION_COLUMNS, 'violations', ctx);
-  if (ctx.issues.hasErrors) return { changes, write: () => undefined };
+  const cols = resolveColumns(source.header, VIOLATION_COLUMNS, 'violations', ctx);
+  if (ctx.issues.hasErrors) return { rowsRead: null, changes, write: () => undefined };
   const institutionIds = loadInstitutionIds(db);
-  const rows = readKeyedRows<ViolationValue>(table, cols, ctx, 'kind', (r) => {
+  const { rows, rowsRead } = readKeyedRows<ViolationValue>(source, cols, ctx, 'kind', (r) => {
     const code = r.text('institution_code', true);
     const institutionId = code === null ? undefined : institutionIds.get(code);
     if (code !== null && institutionId === undefined) {
@@ -89,5 +89,5 @@ export function planViolations(db: Db, table: RawTable, ctx: ImportContext): Kin
       }
     }
   };
-  return { changes, write };
+  return { rowsRead, changes, write };
 }

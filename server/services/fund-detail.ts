@@ -6,6 +6,7 @@ import { fundRecordsInOrder } from '../db/queries/fund-records.ts';
 import { evaluateFundSeries, resolveParams } from '../../models/index.ts';
 import { activeWarningParams } from './parameters.ts';
 import { assertRegionVisible } from './region-scope.ts';
+import { isRatedAccount } from './fund-overview.ts';
 import { DomainError } from './errors.ts';
 
 const fenToYuan = (fen: number | null) => (fen === null ? null : fen / 100);
@@ -17,10 +18,12 @@ export function fundDetail(db: Db, scope: Set<number> | null, fundId: number) {
   assertRegionVisible(scope, row.region.id);
   const { params, entries, version } = activeWarningParams(db);
   const records = fundRecordsInOrder(db, fundId);
+  const rated = isRatedAccount(row.fund.account);
   const effective = resolveParams(params, row.region.code, row.fund.scheme);
   const warnings = evaluateFundSeries(records, { scheme: row.fund.scheme, params: effective });
   return {
     fund: row.fund,
+    rated,
     region: row.region,
     denominator: effective.denominator,
     thresholds: effective.thresholds,
@@ -47,8 +50,8 @@ export function fundDetail(db: Db, scope: Set<number> | null, fundId: number) {
         retirees: r.retirees,
         residents: r.residents,
         vintage: r.vintage,
-        payableMonths: w?.payableMonths ?? null,
-        tier: w?.tier ?? null,
+        payableMonths: rated ? w?.payableMonths ?? null : null,
+        tier: rated ? w?.tier ?? null : null,
         flags: w?.flags ?? [],
         annualExpenditureYuan: w ? w.annualExpenditureFen / 100 : null,
         resident: w?.resident ?? null,

@@ -19,6 +19,8 @@ export interface OverviewFilter {
 }
 
 export interface FundOverviewRow extends FundHeader {
+  /** False for ledgers that include personal accounts: no payable months or tier (domain.md §1). */
+  rated: boolean;
   latestPeriod: string | null;
   balanceYuan: number | null;
   annualExpenditureYuan: number | null;
@@ -29,6 +31,14 @@ export interface FundOverviewRow extends FundHeader {
   flags: FundWarning['flags'];
   consecutiveDeficits: number;
   resident: FundWarning['resident'] | null;
+}
+
+/**
+ * Only pooling-fund balances count for solvency warnings; personal accounts belong to members and
+ * never enter the numerator of payable months (domain.md §1), so a combined ledger gets no tier.
+ */
+export function isRatedAccount(account: string): boolean {
+  return account === 'pooling';
 }
 
 const cache = new Map<string, FundOverviewRow[]>();
@@ -55,15 +65,17 @@ export function computeFundOverview(db: Db, params: WarningParams, asOf: string 
     const records = recent(fund.fundId, asOfIndex, fund.periodKind === 'year' ? YEARS_OF_HISTORY : MONTHS_OF_HISTORY);
     const last = evaluateFundSeries(records, { scheme: fund.scheme, params: resolveParams(params, fund.regionCode, fund.scheme) }).at(-1);
     const lastRecord = records.at(-1);
+    const rated = isRatedAccount(fund.account);
     return {
       ...fund,
+      rated,
       latestPeriod: last?.period ?? null,
       balanceYuan: lastRecord ? lastRecord.balanceFen / 100 : null,
       annualExpenditureYuan: last ? last.annualExpenditureFen / 100 : null,
       windowIncomeYuan: last ? last.windowIncomeFen / 100 : null,
       windowExpenditureYuan: last ? last.windowExpenditureFen / 100 : null,
-      payableMonths: last?.payableMonths ?? null,
-      tier: last?.tier ?? null,
+      payableMonths: rated ? last?.payableMonths ?? null : null,
+      tier: rated ? last?.tier ?? null : null,
       flags: last?.flags ?? [],
       consecutiveDeficits: last?.consecutiveDeficits ?? 0,
       resident: last?.resident ?? null,

@@ -14,7 +14,7 @@ const BAD_CREDENTIALS = 'wrong username or password';
 export async function login(
   db: Db, input: { username: string; password: string }, meta: { ip: string | null; nowMs: number; previousToken?: string | undefined },
 ): Promise<{ token: string; user: SessionUser }> {
-  const keys = [`u:${input.username.toLowerCase()}`, `ip:${meta.ip ?? '-'}`];
+  const keys = { username: input.username, address: meta.ip };
   if (loginThrottle.isBlocked(keys, meta.nowMs)) {
     appendAudit(db, { username: input.username, action: 'auth.login.throttled', ip: meta.ip });
     throw new DomainError('TOO_MANY_REQUESTS', 'too many failed logins; try again in 15 minutes');

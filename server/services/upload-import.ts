@@ -2,7 +2,7 @@
 import type { Db } from '../db/client.ts';
 import type { MoneyUnit } from '../../models/index.ts';
 import { readTableFromBuffer, TableReadError } from '../importer/read-table.ts';
-import { importTable, type ImportKind, type ImportReport } from '../importer/import-table.ts';
+import { importTable, unreadableFileReport, type ImportKind, type ImportReport } from '../importer/import-table.ts';
 import type { SessionUser } from '../auth/sessions.ts';
 
 export interface UploadInput {
@@ -17,14 +17,9 @@ export async function importUpload(db: Db, user: SessionUser, input: UploadInput
   const bytes = Buffer.from(input.contentBase64, 'base64');
   const options = { kind: input.kind, unit: input.unit, dryRun, vintage: input.vintage ?? today, userId: user.id, username: user.username };
   try {
-    const table = await readTableFromBuffer(bytes, input.fileName);
-    return importTable(db, table, options);
+    return importTable(db, await readTableFromBuffer(bytes, input.fileName), options);
   } catch (err) {
-    if (!(err instanceof TableReadError)) throw err;
-    return {
-      ok: false, dryRun, kind: input.kind, fileName: input.fileName, encoding: 'unknown', unit: input.unit, rowsRead: 0,
-      errors: [{ file: input.fileName, row: null, column: null, rule: 'unreadable_file', message: err.message }],
-      summary: { inserted: 0, updated: 0, unchanged: 0 }, changes: [], changesTruncated: false, importId: null,
-    };
+    if (err instanceof TableReadError) return unreadableFileReport(input.fileName, options, err.message);
+    throw err;
   }
 }

@@ -19,7 +19,7 @@ const haveSource = existsSync(DEFAULT_SOURCE);
 
 describe('data/china', () => {
   it('has the national region and keeps the source line', () => {
-    expect(regions.rows).toEqual([{ code: 'CN', name: '全国（国家医保局公布）', name_en: 'China (NHSA published)', level: 'province', parent_code: '' }]);
+    expect(regions.rows).toEqual([{ code: 'CN', name: '全国（国家医保局公布）', name_en: 'China (NHSA published)', level: 'province', parent_code: '', source: 'NHSA published national figures; see data/README.md', synthetic: 'false' }]);
     for (const file of [regions, records]) {
       expect(file.comments[0]).toMatch(/^# source: .*NHSA/);
       expect(file.comments.join('')).not.toMatch(/[,"]/);

@@ -17,7 +17,7 @@ const instByCode = new Map(institutions.rows.map((r) => [r.institution_code, r])
 
 describe('demo regions', () => {
   it('are one synthetic province with 12 cities and 2 counties under one city', () => {
-    expect(regions.header).toEqual(['code', 'name', 'name_en', 'level', 'parent_code']);
+    expect(regions.header).toEqual(['code', 'name', 'name_en', 'level', 'parent_code', 'source', 'synthetic']);
     const byLevel = (level: string) => regions.rows.filter((r) => r.level === level);
     expect(byLevel('province').map((r) => [r.code, r.name, r.name_en, r.parent_code]))
       .toEqual([['DEMO', '示范省（模拟数据）', 'Demo Province (synthetic)', '']]);

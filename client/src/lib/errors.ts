@@ -20,6 +20,12 @@ export function isForbidden(error: unknown): boolean {
   return apiErrorCode(error) === 'FORBIDDEN';
 }
 
+/** Network failures and server errors may pass on retry; client errors (4xx codes) will not. */
+export function isTransient(error: unknown): boolean {
+  const code = apiErrorCode(error);
+  return code === undefined || code === 'INTERNAL_SERVER_ERROR' || code === 'TIMEOUT';
+}
+
 export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }

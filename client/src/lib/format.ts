@@ -107,12 +107,13 @@ export function formatMoney(yuan: number | null | undefined, unit: MoneyUnit, la
 }
 
 /**
- * A short axis tick for a money chart whose axis label carries the unit (at most one decimal).
- * @example formatMoneyTick(250_000_000, 'yi', 'zh-CN') // => '2.5'
+ * A short axis tick for a money chart whose axis label carries the unit (at most two decimals,
+ * enough for the quarter steps a chart axis picks).
+ * @example formatMoneyTick(225_000_000, 'yi', 'zh-CN') // => '2.25'
  */
 export function formatMoneyTick(yuan: number, unit: MoneyUnit, lang: AppLanguage): string {
   if (!isNumber(yuan)) return '';
-  return numberFormat(lang, { maximumFractionDigits: 1 }).format(yuan / YUAN_PER_UNIT[unit]);
+  return numberFormat(lang, { maximumFractionDigits: 2 }).format(yuan / YUAN_PER_UNIT[unit]);
 }
 
 /**

@@ -11,7 +11,7 @@ import { createTRPCOptionsProxy } from '@trpc/tanstack-react-query';
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import superjson from 'superjson';
 import type { AppRouter } from '../../../server/routers/_app.ts';
-import { isForbidden, isUnauthorized } from './errors.ts';
+import { isTransient, isUnauthorized } from './errors.ts';
 
 export type RouterOutputs = inferRouterOutputs<AppRouter>;
 export type RouterInputs = inferRouterInputs<AppRouter>;
@@ -35,8 +35,8 @@ export const queryClient: QueryClient = new QueryClient({
     queries: {
       staleTime: STALE_MS,
       refetchOnWindowFocus: false,
-      // Retrying a refusal only delays the message.
-      retry: (count, error) => !isUnauthorized(error) && !isForbidden(error) && count < 2,
+      // Only transient failures are retried: a refusal or a missing record will not change.
+      retry: (count, error) => isTransient(error) && count < 2,
     },
   },
 });

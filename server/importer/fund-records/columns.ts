@@ -31,6 +31,15 @@ export const NUMERIC_FIELDS: readonly NumericField[] = [
   count('residents'),
 ];
 
+/** Position of each numeric field in NUMERIC_FIELDS (hot loops index arrays, not maps). */
+export const FIELD = Object.fromEntries(NUMERIC_FIELDS.map((f, k) => [f.name, k])) as Record<string, number>;
+export const F_INCOME = 0;
+export const F_EXPENDITURE = 1;
+export const F_BALANCE = 2;
+export const F_ADJUSTMENT = NUMERIC_FIELDS.findIndex((f) => f.name === 'adjustment');
+export const INCOME_PART_FIELDS = INCOME_PARTS.map((n) => NUMERIC_FIELDS.findIndex((f) => f.name === n));
+export const EXPENDITURE_PART_FIELDS = EXPENDITURE_PARTS.map((n) => NUMERIC_FIELDS.findIndex((f) => f.name === n));
+
 export const DEFAULT_CALIBER = 'pooling_fund';
 export const DEFAULT_ACCOUNT = 'pooling';
 

@@ -6,13 +6,13 @@
  * bad_date for the vintage). Series rules need every row of a fund and run later.
  */
 import type { Account, Scheme } from '../../db/schema.ts';
-import type { RawTable } from '../read-table.ts';
+import type { RowSource } from '../row-source.ts';
 import { CellReader, parseDate } from '../cells.ts';
 import type { ResolvedColumns } from '../header.ts';
 import { yuanText } from '../format.ts';
 import type { ImportContext } from '../types.ts';
 import { ACCOUNT_VOCAB, SCHEME_VOCAB } from '../vocabulary.ts';
-import { DEFAULT_ACCOUNT, DEFAULT_CALIBER, NUMERIC_FIELDS } from './columns.ts';
+import { DEFAULT_ACCOUNT, DEFAULT_CALIBER, F_ADJUSTMENT, NUMERIC_FIELDS, type NumericField } from './columns.ts';
 
 export interface FundSlot {
   /** `R01/employee/pooling` */
@@ -29,8 +29,9 @@ export const PERIOD_MONTH = 1;
 export const PERIOD_YEAR = 2;
 
 export interface FundRecordBatch {
+  /** Rows read; the typed arrays may be longer (sized by the source's capacity). */
   size: number;
-  rowNumbers: readonly number[];
+  rowNumbers: Int32Array;
   /** Index into `slots`, or −1 when region, scheme or account is unusable. */
   slot: Int32Array;
   /** Month index or year; meaningful when `periodKind` is not 0. */
@@ -39,8 +40,13 @@ export interface FundRecordBatch {
   periodKind: Uint8Array;
   /** 1 when any cell of the row failed: the row is left out of value checks. */
   failed: Uint8Array;
-  /** Numeric columns present in the file (integer fen or head counts); NaN marks an empty cell. */
-  values: Map<string, Float64Array>;
+  /**
+   * Per NUMERIC_FIELDS position: the column's values (integer fen or head counts; NaN marks an
+   * empty cell), or undefined when the file has no such column.
+   */
+  numeric: Array<Float64Array | undefined>;
+  /** Positions in NUMERIC_FIELDS of the numeric columns the file has. */
+  present: number[];
   reasons: Map<number, string>;
   /** Vintage cells given in the file, by row. */
   vintages: Map<number, string>;
@@ -52,31 +58,35 @@ export interface FundRecordBatch {
 const VINTAGE_MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 const NEGATIVE_NOT_ALLOWED = new Set(['expenditure', 'expenditure_inpatient', 'expenditure_outpatient', 'expenditure_pharmacy', 'expenditure_other']);
 
-export function parseFundRecordRows(table: RawTable, cols: ResolvedColumns, ctx: ImportContext, regionIds: ReadonlyMap<string, number>): FundRecordBatch {
-  const size = table.rows.length;
-  const r = new CellReader(cols, ctx.issues);
-  const fields = NUMERIC_FIELDS.filter((f) => r.has(f.name));
+export function parseFundRecordRows(source: RowSource, cols: ResolvedColumns, ctx: ImportContext, regionIds: ReadonlyMap<string, number>): FundRecordBatch {
+  const size = source.capacity;
+  const r = new CellReader(cols, ctx.issues, ctx.exactNumbers);
+  const present = NUMERIC_FIELDS.flatMap((f, k) => (r.has(f.name) ? [k] : []));
   const batch: FundRecordBatch = {
     size,
-    rowNumbers: table.rowNumbers,
+    rowNumbers: new Int32Array(size),
     slot: new Int32Array(size).fill(-1),
     periodIndex: new Int32Array(size),
     periodKind: new Uint8Array(size),
     failed: new Uint8Array(size),
-    values: new Map(fields.map((f) => [f.name, new Float64Array(size)])),
+    numeric: NUMERIC_FIELDS.map((f) => (r.has(f.name) ? new Float64Array(size) : undefined)),
+    present,
     reasons: new Map(),
     vintages: new Map(),
     slots: [],
     has: (name) => r.has(name),
   };
-  const columns = fields.map((f) => ({ field: f, out: batch.values.get(f.name) as Float64Array }));
+  const columns = present.map((k) => ({ field: NUMERIC_FIELDS[k] as NumericField, out: batch.numeric[k] as Float64Array }));
+  const adjustments = batch.numeric[F_ADJUSTMENT];
   const slotByKey = new Map<string, number>();
+  const last = { slot: -1, regionCode: '' as string | null, scheme: '' as string | null, account: '' as string | null };
   const hasReason = r.has('adjustment_reason');
   const hasVintage = r.has('vintage');
 
-  for (let i = 0; i < size; i++) {
-    const rowNumber = table.rowNumbers[i] ?? i + 2;
-    r.start(table.rows[i] ?? [], rowNumber);
+  let i = 0;
+  batch.size = source.forEachRow((row, rowNumber) => {
+    batch.rowNumbers[i] = rowNumber;
+    r.start(row, rowNumber);
     const regionCode = r.text('region_code', true);
     const regionId = regionCode === null ? undefined : regionIds.get(regionCode);
     if (regionCode !== null && regionId === undefined) {
@@ -98,7 +108,7 @@ export function parseFundRecordRows(table: RawTable, cols: ResolvedColumns, ctx:
     }
     const reason = hasReason ? r.text('adjustment_reason') : null;
     if (reason !== null) batch.reasons.set(i, reason);
-    const adjustment = batch.values.get('adjustment')?.[i];
+    const adjustment = adjustments?.[i];
     if (adjustment !== undefined && adjustment !== 0 && !Number.isNaN(adjustment) && reason === null) {
       r.fail('adjustment', 'adjustment_without_reason',
         `adjustment ${yuanText(adjustment)} 元 has no adjustment_reason; every adjustment to the roll-forward needs a recorded reason`);
@@ -106,21 +116,24 @@ export function parseFundRecordRows(table: RawTable, cols: ResolvedColumns, ctx:
     if (hasVintage) readVintage(r, i, batch);
     const caliber = r.text('caliber') ?? DEFAULT_CALIBER;
     if (regionId !== undefined && scheme !== null && account !== null) {
-      const key = `${regionCode}/${scheme}/${account}`;
-      let s = slotByKey.get(key);
-      if (s === undefined) {
-        s = batch.slots.push({ key, regionId, scheme, account, caliber, firstRow: rowNumber }) - 1;
+      // Rows of one fund usually come together: reuse the last slot before building a key.
+      let s = last.slot;
+      if (regionCode !== last.regionCode || scheme !== last.scheme || account !== last.account) {
+        const key = `${regionCode}/${scheme}/${account}`;
+        s = slotByKey.get(key) ?? batch.slots.push({ key, regionId, scheme, account, caliber, firstRow: rowNumber }) - 1;
         slotByKey.set(key, s);
+        Object.assign(last, { slot: s, regionCode, scheme, account });
       }
       batch.slot[i] = s;
       const slot = batch.slots[s] as FundSlot;
       if (slot.caliber !== caliber) {
         r.fail('caliber', 'caliber_mismatch',
-          `caliber "${caliber}" differs from "${slot.caliber}" given in row ${slot.firstRow} for ${key}; a series never mixes calibers (import the other caliber as a separate account)`);
+          `caliber "${caliber}" differs from "${slot.caliber}" given in row ${slot.firstRow} for ${slot.key}; a series never mixes calibers (import the other caliber as a separate account)`);
       }
     }
     batch.failed[i] = r.failed ? 1 : 0;
-  }
+    i++;
+  });
   return batch;
 }
 

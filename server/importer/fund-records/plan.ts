@@ -4,7 +4,7 @@
  * classify each row. Writing happens only through the returned plan.
  */
 import type { Db } from '../../db/client.ts';
-import type { RawTable } from '../read-table.ts';
+import type { RowSource } from '../row-source.ts';
 import { ChangeList } from '../change-list.ts';
 import { resolveColumns } from '../header.ts';
 import type { ImportContext, KindPlan } from '../types.ts';
@@ -15,13 +15,14 @@ import { walkSeries, type WalkOutput } from './series-walk.ts';
 import { loadFunds, loadRegionIds, storedRecordsReader, type StoredFund } from './stored.ts';
 import { writeFundRecords } from './write.ts';
 
-export function planFundRecords(db: Db, table: RawTable, ctx: ImportContext): KindPlan {
+export function planFundRecords(db: Db, source: RowSource, ctx: ImportContext): KindPlan {
   const changes = new ChangeList();
-  const cols = resolveColumns(table.header, FUND_RECORD_COLUMNS, 'fund_records', ctx);
-  if (ctx.issues.hasErrors) return { changes, write: () => undefined };
-  const batch = parseFundRecordRows(table, cols, ctx, loadRegionIds(db));
+  const cols = resolveColumns(source.header, FUND_RECORD_COLUMNS, 'fund_records', ctx);
+  if (ctx.issues.hasErrors) return { rowsRead: null, changes, write: () => undefined };
+  const batch = parseFundRecordRows(source, cols, ctx, loadRegionIds(db));
   const sctx: SeriesContext = { batch, issues: ctx.issues, label: (name) => cols.label.get(name) ?? name };
-  const out: WalkOutput = { changes, action: new Uint8Array(batch.size), storedId: new Float64Array(batch.size), vintage: ctx.vintage };
+  const out: WalkOutput = { changes, action: new Uint8Array(batch.size), storedId: new Float64Array(batch.size), vintage: ctx.vintage,
+    hasReason: cols.index.has('adjustment_reason') };
   const storedByKey = loadFunds(db);
   const readStored = storedRecordsReader(db);
   const groups = groupBySlot(batch);
@@ -43,7 +44,7 @@ export function planFundRecords(db: Db, table: RawTable, ctx: ImportContext): Ki
     series.push(ordered.rows);
     walkSeries(sctx, out, { key: slot.key, kind: ordered.kind }, ordered.rows, storedFund ? readStored(storedFund.id) : []);
   });
-  return { changes, write: (wdb, importId) => writeFundRecords(wdb, { batch, out, storedFunds, kinds, series }, importId) };
+  return { rowsRead: batch.size, changes, write: (wdb, importId) => writeFundRecords(wdb, { batch, out, storedFunds, kinds, series }, importId) };
 }
 
 /** Each slot's row indices in file order (a counting sort: O(rows)). */

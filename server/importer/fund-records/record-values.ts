@@ -4,30 +4,29 @@
  * work on one record: parts_do_not_sum and the roll-forward identity (domain.md §2).
  */
 import { yuanText } from '../format.ts';
-import { EXPENDITURE_PARTS, INCOME_PARTS, NUMERIC_FIELDS } from './columns.ts';
+import {
+  EXPENDITURE_PART_FIELDS, F_ADJUSTMENT, F_BALANCE, F_EXPENDITURE, F_INCOME, INCOME_PART_FIELDS, NUMERIC_FIELDS,
+} from './columns.ts';
 import type { FundRecordBatch } from './parse-rows.ts';
-import type { StoredRecord } from './stored.ts';
+import { storedNumber, type StoredRecord } from './stored.ts';
 
 /** 1 元: differences up to this many fen are rounding in published tables (domain.md §2). */
 export const TOLERANCE_FEN = 100;
 
-const DB_COLUMN = new Map(NUMERIC_FIELDS.map((f) => [f.name, f.db]));
-
-export function dbColumn(name: string): string {
-  return DB_COLUMN.get(name) ?? name;
-}
-
-export function valueOf(batch: FundRecordBatch, name: string, i: number, stored: StoredRecord | undefined): number | null {
-  const col = batch.values.get(name);
-  if (col) {
-    const v = col[i] as number;
-    return Number.isNaN(v) ? (name === 'adjustment' ? 0 : null) : v;
+/** Value of numeric field `k` for row `i`; the adjustment is 0 when none is recorded. */
+export function valueOf(batch: FundRecordBatch, k: number, i: number, stored: StoredRecord | undefined): number | null {
+  const col = batch.numeric[k];
+  let v: number | null;
+  if (col !== undefined) {
+    const x = col[i] as number;
+    v = x === x ? x : null; // NaN marks an empty cell
+  } else {
+    v = stored === undefined ? null : storedNumber(stored, k);
   }
-  const s = stored?.[dbColumn(name)];
-  return typeof s === 'number' ? s : name === 'adjustment' ? 0 : null;
+  return v === null && k === F_ADJUSTMENT ? 0 : v;
 }
 
-/** Flows of a period as the roll-forward needs them; null when a value is unusable. */
+/** Flows of a period as the roll-forward needs them. */
 export interface Flows {
   balance: number;
   income: number;
@@ -35,19 +34,22 @@ export interface Flows {
   adjustment: number;
 }
 
+/** Null when the row failed (its values are not to be trusted). */
 export function fileFlows(batch: FundRecordBatch, i: number, stored: StoredRecord | undefined): Flows | null {
   if (batch.failed[i]) return null;
-  const balance = valueOf(batch, 'balance', i, stored);
-  const income = valueOf(batch, 'income', i, stored);
-  const expenditure = valueOf(batch, 'expenditure', i, stored);
+  const balance = valueOf(batch, F_BALANCE, i, stored);
+  const income = valueOf(batch, F_INCOME, i, stored);
+  const expenditure = valueOf(batch, F_EXPENDITURE, i, stored);
   if (balance === null || income === null || expenditure === null) return null;
-  return { balance, income, expenditure, adjustment: valueOf(batch, 'adjustment', i, stored) ?? 0 };
+  return { balance, income, expenditure, adjustment: valueOf(batch, F_ADJUSTMENT, i, stored) ?? 0 };
 }
 
 export function storedFlows(s: StoredRecord): Flows {
   return {
-    balance: s.balance_fen as number, income: s.income_fen as number,
-    expenditure: s.expenditure_fen as number, adjustment: (s.adjustment_fen as number | null) ?? 0,
+    balance: storedNumber(s, F_BALANCE) ?? 0,
+    income: storedNumber(s, F_INCOME) ?? 0,
+    expenditure: storedNumber(s, F_EXPENDITURE) ?? 0,
+    adjustment: storedNumber(s, F_ADJUSTMENT) ?? 0,
   };
 }
 
@@ -65,28 +67,38 @@ export function rollForwardProblem(previousBalance: number, f: Flows): string | 
     + ` − expenditure ${yuanText(f.expenditure)}${adjustment} = ${yuanText(expected)} (difference ${yuanText(difference)} 元)`;
 }
 
+const PART_RULES = [
+  { total: F_INCOME, parts: INCOME_PART_FIELDS },
+  { total: F_EXPENDITURE, parts: EXPENDITURE_PART_FIELDS },
+] as const;
+
 /**
  * Income parts (单位缴费, 个人缴费, 财政补助, 利息, 其他) must sum to income, and expenditure parts
  * (住院, 门诊, 药店, 其他) to expenditure, within 1 元, whenever any part is given.
  */
-export function partsProblems(batch: FundRecordBatch, i: number, stored: StoredRecord | undefined): Array<{ column: string; message: string }> {
-  const problems: Array<{ column: string; message: string }> = [];
-  for (const [total, parts] of [['income', INCOME_PARTS], ['expenditure', EXPENDITURE_PARTS]] as const) {
+export function partsProblems(batch: FundRecordBatch, i: number, stored: StoredRecord | undefined): Array<{ column: string; message: string }> | null {
+  let problems: Array<{ column: string; message: string }> | null = null;
+  for (const { total, parts } of PART_RULES) {
     const totalFen = valueOf(batch, total, i, stored);
     if (totalFen === null) continue;
-    const given: string[] = [];
     let sum = 0;
-    for (const part of parts) {
-      const v = valueOf(batch, part, i, stored);
+    let given = 0;
+    for (const k of parts) {
+      const v = valueOf(batch, k, i, stored);
       if (v === null) continue;
       sum += v;
-      given.push(`${part.slice(total.length + 1)} ${yuanText(v)}`);
+      given++;
     }
-    if (given.length === 0 || Math.abs(sum - totalFen) <= TOLERANCE_FEN) continue;
-    const fromStore = parts.every((p) => !batch.has(p)) ? ' (the parts are those already stored: give them in the file too)' : '';
-    problems.push({
-      column: total,
-      message: `${total} parts sum to ${yuanText(sum)} (${given.join(' + ')}) but ${total} is ${yuanText(totalFen)} (difference ${yuanText(sum - totalFen)} 元)${fromStore}`,
+    if (given === 0 || Math.abs(sum - totalFen) <= TOLERANCE_FEN) continue;
+    const name = (NUMERIC_FIELDS[total] as { name: string }).name;
+    const terms = parts.flatMap((k) => {
+      const v = valueOf(batch, k, i, stored);
+      return v === null ? [] : [`${(NUMERIC_FIELDS[k] as { name: string }).name.slice(name.length + 1)} ${yuanText(v)}`];
+    });
+    const fromStore = parts.every((k) => batch.numeric[k] === undefined) ? ' (the parts are those already stored: give them in the file too)' : '';
+    (problems ??= []).push({
+      column: name,
+      message: `${name} parts sum to ${yuanText(sum)} (${terms.join(' + ')}) but ${name} is ${yuanText(totalFen)} (difference ${yuanText(sum - totalFen)} 元)${fromStore}`,
     });
   }
   return problems;

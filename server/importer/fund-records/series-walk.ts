@@ -13,7 +13,8 @@ import { PERIOD_MONTH } from './parse-rows.ts';
 import { fileFlows, partsProblems, rollForwardProblem, storedFlows, type Flows } from './record-values.ts';
 import { classifyRecord, recordView, storedView } from './record-diff.ts';
 import { periodText, type SeriesContext } from './series-order.ts';
-import type { StoredRecord } from './stored.ts';
+import { S_ID, S_PERIOD, S_PERIOD_INDEX, storedNumber, type StoredRecord } from './stored.ts';
+import { F_BALANCE } from './columns.ts';
 
 export const ACTION_NONE = 0;
 export const ACTION_INSERT = 1;
@@ -26,6 +27,8 @@ export interface WalkOutput {
   /** Per updated row: id of the stored record. */
   storedId: Float64Array;
   vintage: string;
+  /** Whether the file has an adjustment_reason column. */
+  hasReason: boolean;
 }
 
 interface Point {
@@ -54,10 +57,10 @@ export function walkSeries(ctx: SeriesContext, out: WalkOutput, fund: { key: str
     const i = rows[p];
     const fileIndex = i === undefined ? Infinity : (batch.periodIndex[i] as number);
     const s = stored[q];
-    const storedIndex = s === undefined ? Infinity : s.period_index;
+    const storedIndex = s === undefined ? Infinity : (s[S_PERIOD_INDEX] as number);
     if (s !== undefined && storedIndex < fileIndex) {
       q++;
-      const cur: Point = { index: storedIndex, row: -1, flows: storedFlows(s), text: s.period, newBalance: false };
+      const cur: Point = { index: storedIndex, row: -1, flows: storedFlows(s), text: s[S_PERIOD] as string, newBalance: false };
       if (prev && prev.newBalance) {
         const rowNumber = batch.rowNumbers[prev.row] ?? null;
         if (cur.index > prev.index + 1) {
@@ -76,7 +79,7 @@ export function walkSeries(ctx: SeriesContext, out: WalkOutput, fund: { key: str
     if (replaced) q++;
     const rowNumber = batch.rowNumbers[i] ?? null;
     const flows = fileFlows(batch, i, replaced);
-    const newBalance = flows !== null && (!replaced || replaced.balance_fen !== flows.balance);
+    const newBalance = flows !== null && (!replaced || storedNumber(replaced, F_BALANCE) !== flows.balance);
     const cur: Point = { index: fileIndex, row: i, flows, text: periodText(fund.kind, fileIndex), newBalance };
     if (prev && cur.index > prev.index + 1) {
       issues.error(rowNumber, ctx.label('period'), missingRule, gapMessage(cur, prev));
@@ -86,21 +89,22 @@ export function walkSeries(ctx: SeriesContext, out: WalkOutput, fund: { key: str
       if (problem) issues.error(rowNumber, ctx.label('balance'), 'roll_forward', problem + source);
     }
     if (!batch.failed[i]) {
-      for (const problem of partsProblems(batch, i, replaced)) issues.error(rowNumber, ctx.label(problem.column), 'parts_do_not_sum', problem.message);
+      for (const problem of partsProblems(batch, i, replaced) ?? []) issues.error(rowNumber, ctx.label(problem.column), 'parts_do_not_sum', problem.message);
     }
-    record(ctx, out, `${fund.key}/${cur.text}`, i, replaced);
+    record(ctx, out, fund.key, cur.text, i, replaced);
     prev = cur;
   }
 }
 
-function record(ctx: SeriesContext, out: WalkOutput, key: string, i: number, replaced: StoredRecord | undefined): void {
-  const action = classifyRecord(ctx.batch, i, replaced);
+function record(ctx: SeriesContext, out: WalkOutput, fundKey: string, period: string, i: number, replaced: StoredRecord | undefined): void {
+  const action = classifyRecord(ctx.batch, i, replaced, out.hasReason);
   if (action === 'insert') out.action[i] = ACTION_INSERT;
   if (action === 'update' && replaced) {
     out.action[i] = ACTION_UPDATE;
-    out.storedId[i] = replaced.id;
+    out.storedId[i] = replaced[S_ID] as number;
   }
-  out.changes.add(action, key, () => {
+  if (!out.changes.wantsDetail) return out.changes.add(action, '');
+  out.changes.add(action, `${fundKey}/${period}`, () => {
     if (action === 'insert') return { after: recordView(ctx.batch, i, out.vintage) };
     if (action === 'update' && replaced) return diffFields(storedView(ctx.batch, replaced), recordView(ctx.batch, i, out.vintage));
     return {};

@@ -5,6 +5,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { funds, regions } from '../../db/schema.ts';
+import { NUMERIC_FIELDS } from './columns.ts';
 
 export interface StoredFund {
   id: number;
@@ -12,9 +13,24 @@ export interface StoredFund {
   periodKind: 'month' | 'year';
 }
 
-/** A `fund_records` row with its SQL column names (integer fen in `*_fen`). */
-export type StoredRecord = { id: number; period: string; period_index: number; vintage: string; adjustment_reason: string | null }
-  & Record<string, number | string | null>;
+/**
+ * A `fund_records` row as an array (better-sqlite3 raw mode: objects with 20+ keys cost about
+ * four times as much to build): positions S_ID … S_REASON, then NUMERIC_FIELDS from S_NUMERIC.
+ */
+export type StoredRecord = ReadonlyArray<number | string | null>;
+export const S_ID = 0;
+export const S_PERIOD = 1;
+export const S_PERIOD_INDEX = 2;
+export const S_VINTAGE = 3;
+export const S_REASON = 4;
+export const S_NUMERIC = 5;
+const STORED_COLUMNS = ['id', 'period', 'period_index', 'vintage', 'adjustment_reason', ...NUMERIC_FIELDS.map((f) => f.db)];
+
+/** The stored value of numeric field `k` (integer fen or a count), or null. */
+export function storedNumber(s: StoredRecord, k: number): number | null {
+  const v = s[S_NUMERIC + k];
+  return typeof v === 'number' ? v : null;
+}
 
 export function loadRegionIds(db: Db): Map<string, number> {
   const rows = db.select({ id: regions.id, code: regions.code }).from(regions).all();
@@ -32,6 +48,6 @@ export function loadFunds(db: Db): Map<string, StoredFund> {
 
 /** A reader of one fund's records in period order (one prepared statement for the whole import). */
 export function storedRecordsReader(db: Db): (fundId: number) => StoredRecord[] {
-  const stmt = db.$client.prepare('SELECT * FROM fund_records WHERE fund_id = ? ORDER BY period_index');
+  const stmt = db.$client.prepare(`SELECT ${STORED_COLUMNS.join(', ')} FROM fund_records WHERE fund_id = ? ORDER BY period_index`).raw(true);
   return (fundId) => stmt.all(fundId) as StoredRecord[];
 }

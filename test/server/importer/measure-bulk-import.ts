@@ -4,7 +4,7 @@
  * imports it into a fresh file database through `importFile`, re-imports it (all unchanged), and
  * prints wall time of each phase and the process's peak RSS. Not part of `vitest run`.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../../../server/db/client.ts';
@@ -23,7 +23,13 @@ const dir = mkdtempSync(join(tmpdir(), 'fundrisk-bulk-'));
 const csvPath = join(dir, 'fund_records.csv');
 const header = ['region_code', 'scheme', 'period', 'income', 'expenditure', 'balance'];
 if (withParts) header.push('income_employer', 'income_individual', 'expenditure_inpatient', 'expenditure_outpatient', 'active_members', 'retirees');
-const lines: string[] = [header.join(',')];
+writeFileSync(csvPath, `${header.join(',')}\n`);
+// Written in chunks so that generating the file does not inflate the peak RSS being measured.
+const lines: string[] = [];
+const flush = () => {
+  appendFileSync(csvPath, `${lines.join('\n')}\n`);
+  lines.length = 0;
+};
 let written = 0;
 for (let f = 0; f < funds && written < rows; f++) {
   const region = `R${String(Math.floor(f / 2)).padStart(5, '0')}`;
@@ -40,10 +46,10 @@ for (let f = 0; f < funds && written < rows; f++) {
       cells.push(yuan(employer), yuan(incomeFen - employer), yuan(inpatient), yuan(expenditureFen - inpatient), String(100000 + f), String(30000 + m));
     }
     lines.push(cells.join(','));
+    if (lines.length === 10_000) flush();
   }
 }
-writeFileSync(csvPath, `${lines.join('\n')}\n`);
-lines.length = 0;
+if (lines.length > 0) flush();
 
 function yuan(fen: number): string {
   return `${Math.trunc(fen / 100)}.${String(Math.abs(fen % 100)).padStart(2, '0')}`;

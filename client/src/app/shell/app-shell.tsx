@@ -22,7 +22,7 @@ const WORKSPACE_ICONS: Record<WorkspaceKey, ReactNode> = {
   budget: <WalletOutlined />,
 };
 
-const SIDER_WIDTH = 220;
+const SIDER_WIDTH = 256;
 
 export function AppShell() {
   const { t } = useTranslation();
@@ -42,10 +42,11 @@ export function AppShell() {
   const user = me.data?.user;
   const openedFrom = (location.state as { from?: string } | null)?.from;
   const selected = menuKeyOf(location.pathname, openedFrom);
+  // Groups, not submenus: the three workspaces are always in view.
   const items: MenuProps['items'] = WORKSPACES.map((w) => ({
     key: w.key,
-    icon: WORKSPACE_ICONS[w.key],
-    label: t(w.labelKey),
+    type: 'group' as const,
+    label: <Space size={8}>{WORKSPACE_ICONS[w.key]}{t(w.labelKey)}</Space>,
     children: w.pages.map((p) => ({ key: p.path, label: t(p.labelKey), 'data-testid': `menu-${p.path.slice(1).replace('/', '-')}` })),
   }));
 
@@ -60,7 +61,6 @@ export function AppShell() {
           data-testid="workspace-menu"
           items={items}
           selectedKeys={selected ? [selected] : []}
-          defaultOpenKeys={WORKSPACES.map((w) => w.key)}
           onClick={({ key }) => void navigate(key)}
           style={{ borderInlineEnd: 'none' }}
         />

@@ -14,6 +14,13 @@ export interface PayableMonthsPoint {
   payableMonths: number | null;
 }
 
+/** Rough label width: CJK characters are about twice as wide as Latin ones at 12 px. */
+function labelWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += /[\u2e80-\uffff]/.test(ch) ? 12 : 7;
+  return w;
+}
+
 export type { Thresholds };
 
 export interface PayableMonthsChartProps {
@@ -26,10 +33,11 @@ export interface PayableMonthsChartProps {
 export function PayableMonthsChart({ data, thresholds, labels, height = 320 }: PayableMonthsChartProps) {
   const fmt = useFormat();
   const { min, max, bands } = bandEdges(data.map((d) => d.payableMonths), thresholds);
+  const rightMargin = Math.max(...Object.values(labels.tiers).map(labelWidth)) + 16;
   const ticks = [...new Set([min, 0, thresholds.redBelow, thresholds.orangeBelow, thresholds.greenUpTo, thresholds.blueUpTo, max])].sort((a, b) => a - b);
   return (
     <ChartFrame height={height} testId="chart-payable-months">
-      <LineChart data={data as PayableMonthsPoint[]} margin={{ top: 8, right: 72, bottom: 8, left: 16 }}>
+      <LineChart data={data as PayableMonthsPoint[]} margin={{ top: 8, right: rightMargin, bottom: 8, left: 16 }}>
         {bands.map((b) => (
           <ReferenceArea
             key={b.tier}

@@ -4,7 +4,7 @@
  */
 import { Space, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { PROVENANCE_TAG_COLORS } from '../../lib/theme.ts';
+import { PROVENANCE_TAG_COLORS, TIERS_BY_MONTHS, type Tier } from '../../lib/theme.ts';
 import { useFormat } from '../../lib/use-format.ts';
 import { TierLegend, type TierThresholds } from './tier-legend.tsx';
 
@@ -48,7 +48,8 @@ export function ParameterNote({ denominator, thresholds, parameterEntries, param
   // Cut points usually share one source; show each distinct (provenance, source) once.
   const thresholdSources = [...new Map(thresholdEntries.map((e) => [`${e.provenance}|${e.source}`, e])).values()];
   const denominatorEntry = parameterEntries.find((e) => e.key === 'denominator');
-  const labelEntries = parameterEntries.filter((e) => e.key.startsWith('tierLabel.'));
+  const labelOrder = (e: ParameterEntryView) => TIERS_BY_MONTHS.indexOf(e.key.slice('tierLabel.'.length) as Tier);
+  const labelEntries = parameterEntries.filter((e) => e.key.startsWith('tierLabel.')).sort((a, b) => labelOrder(a) - labelOrder(b));
   const cuts = [thresholds.redBelow, thresholds.orangeBelow, thresholds.greenUpTo, thresholds.blueUpTo]
     .map((v) => fmt.number(v, Number.isInteger(v) ? 0 : 1)).join(' / ');
 

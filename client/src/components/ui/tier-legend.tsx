@@ -25,7 +25,7 @@ export function TierLegend({ thresholds }: { thresholds: TierThresholds }) {
   return (
     <Space size={[4, 4]} wrap data-testid="tier-legend">
       {TIERS_BY_MONTHS.map((tier) => (
-        <Tag key={tier} color={TIER_COLORS[tier]} style={{ marginInlineEnd: 0 }}>
+        <Tag key={tier} color={TIER_COLORS[tier]} variant="solid" style={{ marginInlineEnd: 0 }}>
           {t(`tier.${tier}`)} {range[tier]}
         </Tag>
       ))}

@@ -7,7 +7,7 @@ export function TierTag({ tier }: { tier: Tier | null | undefined }) {
   const { t } = useTranslation();
   if (!tier) return <Tag>{t('tier.none')}</Tag>;
   return (
-    <Tag color={TIER_COLORS[tier]} data-tier={tier} style={{ marginInlineEnd: 0 }}>
+    <Tag color={TIER_COLORS[tier]} variant="solid" data-tier={tier} style={{ marginInlineEnd: 0 }}>
       {t(`tier.${tier}`)}
     </Tag>
   );

@@ -21,17 +21,18 @@ export function LoginPage() {
   const navigate = useNavigate();
   const location = useLocation();
   const from = (location.state as { from?: string } | null)?.from;
+  // `/` sends each role to its own workspace.
+  const target = from && !from.startsWith('/login') ? from : '/';
   const me = useQuery(trpc.auth.me.queryOptions());
   const login = useMutation(trpc.auth.login.mutationOptions({
     onSuccess: ({ user }) => {
       queryClient.setQueryData(trpc.auth.me.queryKey(), (prev) => ({ demo: prev?.demo ?? false, user }));
       void queryClient.invalidateQueries({ queryKey: trpc.auth.me.queryKey() });
-      // `/` sends each role to its own workspace.
-      void navigate(from && from !== '/login' ? from : '/', { replace: true });
+      void navigate(target, { replace: true });
     },
   }));
 
-  if (me.data?.user && !login.isPending) return <Navigate to={from ?? '/'} replace />;
+  if (me.data?.user && !login.isPending) return <Navigate to={target} replace />;
 
   const code = apiErrorCode(login.error);
   const failure = !login.error ? null

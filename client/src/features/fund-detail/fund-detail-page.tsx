@@ -37,7 +37,7 @@ export function FundDetailPage() {
   );
   if (!valid) return <Result status="404" title={t('common:error.notFoundTitle')} extra={back} />;
   if (detail.isPending) return <PageSpin />;
-  if (detail.isError) return <QueryError error={detail.error} onRetry={() => void detail.refetch()} />;
+  if (detail.isError) return <QueryError error={detail.error} onRetry={() => void detail.refetch()} extra={back} />;
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="fund-detail-page">

@@ -41,10 +41,10 @@ export function FundHeader({ detail }: { detail: FundDetail }) {
       </Flex>
       <Descriptions
         size="small"
-        column={{ xs: 1, sm: 2, lg: 4 }}
+        column={{ xs: 1, sm: 2, lg: 3, xxl: 4 }}
         style={{ marginTop: 16 }}
         items={[
-          { key: 'region', label: t('region'), children: `${regionName(region, fmt.lang)} (${t(`common:level.${region.level}`)}, ${region.code})` },
+          { key: 'region', label: t('regionCode'), children: `${t(`common:level.${region.level}`)} · ${region.code}` },
           { key: 'scheme', label: t('scheme'), children: `${t(`common:scheme.${fund.scheme}`)} · ${t(`common:account.${fund.account}`)}` },
           { key: 'caliber', label: t('caliber'), children: t(`common:caliber.${fund.caliber}`, { defaultValue: fund.caliber }) },
           { key: 'periodKind', label: t('periodKind'), children: t(`common:periodKind.${fund.periodKind}`) },

@@ -131,6 +131,7 @@ export function ImportPage({ group }: { group: ImportGroup }) {
           <Form.Item label={t('unit.label')} extra={MONEY_KINDS.has(kind) ? t('unit.hint') : t('unit.noMoney')}>
             <Radio.Group
               optionType="button"
+              buttonStyle="solid"
               data-testid="import-unit"
               value={unit}
               onChange={(e) => change(setUnit)(e.target.value as MoneyUnit)}

@@ -1,6 +1,6 @@
 /** The fund table of the overview: one row per fund at its latest (or as-of) period; a row opens the fund. */
 import type { HTMLAttributes } from 'react';
-import { Space, Table, Tag, Typography } from 'antd';
+import { Flex, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
@@ -14,6 +14,8 @@ import { FlagTags } from '../../components/ui/flag-tags.tsx';
 import type { OverviewRow } from './types.ts';
 
 const PAGE_SIZE = 20;
+/** Sum of the column widths: below it the table scrolls sideways, the region column stays. */
+const TABLE_MIN_WIDTH = 1080;
 
 /** Sorts nulls last whatever the direction antd applies. */
 function compareNullable(a: number | null, b: number | null): number {
@@ -39,29 +41,39 @@ export function OverviewTable({ rows, loading }: { rows: readonly OverviewRow[];
       title: t('columns.region'),
       key: 'region',
       fixed: 'left',
-      width: 200,
+      width: 190,
       sorter: (a, b) => a.regionCode.localeCompare(b.regionCode),
-      render: (_, r) => (
-        <Space size={4} wrap>
-          <Link to={PATHS.fund(r.fundId)} state={from} data-testid="fund-row-link" data-fund-id={r.fundId}>
-            {regionName(r, fmt.lang)}
-          </Link>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t(`common:level.${r.regionLevel}`)}</Typography.Text>
-          {r.synthetic && <Tag style={{ marginInlineEnd: 0 }}>{t('common:synthetic')}</Tag>}
-        </Space>
-      ),
+      render: (_, r) => {
+        const name = regionName(r, fmt.lang);
+        return (
+          <Flex align="center" gap={4} style={{ minWidth: 0 }}>
+            <Link
+              to={PATHS.fund(r.fundId)}
+              state={from}
+              title={name}
+              data-testid="fund-row-link"
+              data-fund-id={r.fundId}
+              style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', minWidth: 0 }}
+            >
+              {name}
+            </Link>
+            <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: 'nowrap' }}>{t(`common:level.${r.regionLevel}`)}</Typography.Text>
+            {r.synthetic && <Tag style={{ marginInlineEnd: 0 }}>{t('common:synthetic')}</Tag>}
+          </Flex>
+        );
+      },
     },
     {
       title: t('columns.scheme'),
       key: 'scheme',
-      width: 170,
+      width: 140,
       sorter: (a, b) => a.scheme.localeCompare(b.scheme) || a.account.localeCompare(b.account),
       render: (_, r) => t(`common:${fundNameKey(r.scheme, r.account)}`),
     },
     {
       title: t('columns.latestPeriod'),
       dataIndex: 'latestPeriod',
-      width: 120,
+      width: 104,
       sorter: (a, b) => (a.latestPeriod ?? '').localeCompare(b.latestPeriod ?? ''),
       render: (p: string | null) => fmt.period(p),
     },
@@ -69,7 +81,7 @@ export function OverviewTable({ rows, loading }: { rows: readonly OverviewRow[];
       title: t('columns.balance', { unit: fmt.unitLabel(balanceUnit) }),
       dataIndex: 'balanceYuan',
       align: 'right',
-      width: 150,
+      width: 124,
       sorter: (a, b) => compareNullable(a.balanceYuan, b.balanceYuan),
       render: (v: number | null) => fmt.moneyValue(v, balanceUnit),
     },
@@ -77,7 +89,7 @@ export function OverviewTable({ rows, loading }: { rows: readonly OverviewRow[];
       title: t('columns.annualExpenditure', { unit: fmt.unitLabel(expenditureUnit) }),
       dataIndex: 'annualExpenditureYuan',
       align: 'right',
-      width: 150,
+      width: 124,
       sorter: (a, b) => compareNullable(a.annualExpenditureYuan, b.annualExpenditureYuan),
       render: (v: number | null) => fmt.moneyValue(v, expenditureUnit),
     },
@@ -85,14 +97,14 @@ export function OverviewTable({ rows, loading }: { rows: readonly OverviewRow[];
       title: t('columns.payableMonths'),
       dataIndex: 'payableMonths',
       align: 'right',
-      width: 120,
+      width: 104,
       sorter: (a, b) => compareNullable(a.payableMonths, b.payableMonths),
       render: (v: number | null) => fmt.months(v),
     },
     {
       title: t('columns.tier'),
       dataIndex: 'tier',
-      width: 110,
+      width: 100,
       sorter: (a, b) => urgency(a.tier) - urgency(b.tier),
       render: (tier: OverviewRow['tier']) => <TierTag tier={tier} />,
     },
@@ -101,20 +113,19 @@ export function OverviewTable({ rows, loading }: { rows: readonly OverviewRow[];
       key: 'flags',
       width: 200,
       sorter: (a, b) => a.flags.length - b.flags.length || a.consecutiveDeficits - b.consecutiveDeficits,
-      render: (_, r) => <FlagTags flags={r.flags} consecutiveDeficits={r.consecutiveDeficits} />,
-    },
-    {
-      title: t('columns.resident'),
-      key: 'resident',
-      width: 200,
-      render: (_, r) => r.resident && (
-        <Space orientation="vertical" size={0}>
-          <Typography.Text type={r.resident.surplusRateBreach ? 'danger' : undefined} style={{ fontSize: 12 }}>
-            {t('residentSurplusRate', { value: fmt.percent(r.resident.currentSurplusRate) })}
-          </Typography.Text>
-          <Typography.Text type={r.resident.accumulatedRatioBreach ? 'danger' : undefined} style={{ fontSize: 12 }}>
-            {t('residentAccumulatedRatio', { value: fmt.percent(r.resident.accumulatedSurplusRatio) })}
-          </Typography.Text>
+      render: (_, r) => (
+        <Space orientation="vertical" size={2}>
+          <FlagTags flags={r.flags} consecutiveDeficits={r.consecutiveDeficits} />
+          {r.resident && (
+            <>
+              <Typography.Text type={r.resident.surplusRateBreach ? 'danger' : 'secondary'} style={{ fontSize: 12 }}>
+                {t('residentSurplusRate', { value: fmt.percent(r.resident.currentSurplusRate) })}
+              </Typography.Text>
+              <Typography.Text type={r.resident.accumulatedRatioBreach ? 'danger' : 'secondary'} style={{ fontSize: 12 }}>
+                {t('residentAccumulatedRatio', { value: fmt.percent(r.resident.accumulatedSurplusRatio) })}
+              </Typography.Text>
+            </>
+          )}
         </Space>
       ),
     },
@@ -128,7 +139,7 @@ export function OverviewTable({ rows, loading }: { rows: readonly OverviewRow[];
       loading={loading}
       columns={columns}
       dataSource={rows as OverviewRow[]}
-      scroll={{ x: 1400 }}
+      scroll={{ x: TABLE_MIN_WIDTH }}
       pagination={{ defaultPageSize: PAGE_SIZE, showSizeChanger: true, showTotal: (total) => t('total', { count: total }) }}
       onRow={(r) => ({
         onClick: (e) => {

@@ -26,7 +26,7 @@ export function TierKpis({ counts, balance, selectedTier, onSelectTier }: TierKp
               hoverable
               onClick={() => onSelectTier(active ? undefined : tier)}
               data-testid={`kpi-tier-${tier}`}
-              style={{ borderTop: `3px solid ${TIER_COLORS[tier]}`, outline: active ? `2px solid ${TIER_COLORS[tier]}` : undefined }}
+              style={{ height: '100%', borderTop: `3px solid ${TIER_COLORS[tier]}`, outline: active ? `2px solid ${TIER_COLORS[tier]}` : undefined }}
             >
               <Statistic
                 title={t(`common:tier.${tier}`)}
@@ -40,7 +40,7 @@ export function TierKpis({ counts, balance, selectedTier, onSelectTier }: TierKp
         );
       })}
       <Col xs={24} sm={16} lg={4}>
-        <Card size="small" data-testid="kpi-employee-balance">
+        <Card size="small" data-testid="kpi-employee-balance" style={{ height: '100%' }}>
           <Tooltip title={t('kpi.employeeBalanceHint', { funds: fmt.count(balance.funds), nested: fmt.count(balance.nested) })}>
             <Statistic
               title={t('kpi.employeeBalance')}
