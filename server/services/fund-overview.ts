@@ -41,12 +41,15 @@ export function isRatedAccount(account: string): boolean {
   return account === 'pooling';
 }
 
-const cache = new Map<string, FundOverviewRow[]>();
+/** Per database (tests and benchmarks open several), then per data stamp, parameters and period. */
+const caches = new WeakMap<Db, Map<string, FundOverviewRow[]>>();
 const CACHE_LIMIT = 64;
 
 /** All funds' latest warnings, memoised on the data stamp so repeated dashboard reads are cheap. */
 function cachedFundOverview(db: Db, params: WarningParams, parameterVersion: number, asOf: string | undefined): FundOverviewRow[] {
   const key = `${dataStamp(db)}|${parameterVersion}|${asOf ?? ''}`;
+  let cache = caches.get(db);
+  if (!cache) caches.set(db, (cache = new Map()));
   const hit = cache.get(key);
   if (hit) return hit;
   const rows = computeFundOverview(db, params, asOf);

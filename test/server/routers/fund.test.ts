@@ -80,3 +80,15 @@ describe('fund router', () => {
     await expect(callerFor(db, 'leader').fund.detail({ fundId: 424242 })).rejects.toSatisfy((e) => e instanceof TRPCError && e.code === 'NOT_FOUND');
   });
 });
+
+describe('fund overview after a write', () => {
+  it('is recomputed when new records are imported (the memo is keyed on the audit log)', async () => {
+    const db = await makeTestDb();
+    load(db, REGIONS, 'regions');
+    load(db, FUNDS, 'fund_records');
+    const caller = callerFor(db, 'leader');
+    expect((await caller.fund.overview({ scheme: 'employee' })).rows[0]).toMatchObject({ latestPeriod: '2024', tier: 'green' });
+    load(db, 'region_code,scheme,period,income,expenditure,balance\nC1,employee,2025,900,1200,500', 'fund_records');
+    expect((await caller.fund.overview({ scheme: 'employee' })).rows[0]).toMatchObject({ latestPeriod: '2025', payableMonths: 5, tier: 'orange' });
+  });
+});
