@@ -19,10 +19,18 @@
  *
  * Region overrides are the caller's: pass `resolveParams(params, region, scheme)`; scheme
  * overrides (`params.schemes`) are applied here. O(n log n) for unsorted input, O(n) when sorted.
+ *
+ * Amounts stay plain numbers throughout (exact integer fen, see series.ts), the tier is decided
+ * exactly with a floating-point fast path (tier-classifier.ts), and the cut points and resident
+ * limits are read as decimals once per call; BigInt only runs near a cut point or beyond 2^53 fen.
  */
 import { resolveParams, type Denominator, type WarningParams } from './params.ts';
-import { residentIndicators, type ResidentIndicators } from './resident-indicators.ts';
-import { consecutiveDeficitRuns, sortSeries, windowSums, type FundPeriodRow, type SeriesPoint, type WindowSums } from './series.ts';
+import { compileResidentLimits, residentIndicatorsCompiled, type ResidentIndicators } from './resident-indicators.ts';
+import {
+  consecutiveDeficitRuns, sortSeries, windowOverflowError, windowSumsUpToOverflow,
+  type ExactWindowSums, type FundPeriodRow, type SeriesPoint, type WindowSums,
+} from './series.ts';
+import { classifySafeFen, compileThresholds } from './tier-classifier.ts';
 import { classifyPayableMonths, type Tier } from './tier.ts';
 
 export type { FundPeriodRow } from './series.ts';
@@ -57,10 +65,12 @@ export interface EvaluateOptions {
 }
 
 const MONTHS_PER_YEAR = 12;
+const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 
 /**
  * @throws Error from `sortSeries` (`duplicate period <p>`, `mixed yearly and monthly periods: <p1> and <p2>`,
- *   bad period or non-integer fen), and for `projected_next_12`:
+ *   bad period or non-integer fen), `period <p>: window sum <x> fen is beyond the exact range` (a window's
+ *   income or expenditure, or the annualised expenditure, beyond ±(2^53 − 1) fen), and for `projected_next_12`:
  *   `projected_next_12 denominator needs a projected expenditure for period <p>` /
  *   `projected expenditure for period <p> must be a safe integer (fen), got <x>`.
  * @example evaluateFundSeries([{ period: '2013', incomeFen: 0, expenditureFen: 156_700_000_000, balanceFen: 224_800_000_000 }],
@@ -68,18 +78,19 @@ const MONTHS_PER_YEAR = 12;
  */
 export function evaluateFundSeries(rows: FundPeriodRow[], options: EvaluateOptions): FundWarning[] {
   const params = resolveParams(options.params, undefined, options.scheme);
+  const thresholds = compileThresholds(params.thresholds);
+  const residentLimits = options.scheme === 'resident' ? compileResidentLimits(params.resident) : undefined;
   const points = sortSeries(rows);
   const yearly = points[0]?.period.kind === 'year';
-  const trailing = windowSums(points, yearly ? 'single' : 'trailing_12');
   const useYtd = params.denominator === 'year_to_date';
-  const observedWindows = useYtd && !yearly ? windowSums(points, 'year_to_date') : trailing;
+  const { sums: observedWindows, overflow } = windowSumsUpToOverflow(points, yearly ? 'single' : useYtd ? 'year_to_date' : 'trailing_12');
   const runs = consecutiveDeficitRuns(points);
   return points.map((point, i): FundWarning => {
+    const projected = params.denominator === 'projected_next_12' ? projectedWindow(point, options.projectedNext12ExpenditureFen) : undefined;
+    if (overflow && i === observedWindows.length) throw overflowAt(point, overflow, projected, params.thresholds);
     const observed = observedWindows[i] as WindowSums;
-    const denominator = params.denominator === 'projected_next_12'
-      ? projectedWindow(point, options.projectedNext12ExpenditureFen)
-      : observed;
-    const { payableMonths, tier } = classifyPayableMonths(point.balanceFen, denominator.months, denominator.expenditureFen, params.thresholds);
+    const denominator = projected ?? observed;
+    const { payableMonths, tier } = classifySafeFen(point.balanceFen, denominator.months, denominator.expenditureFen, thresholds);
     const flags: WarningFlag[] = [];
     if (observed.incomeFen < observed.expenditureFen) flags.push('current_deficit');
     if (!yearly && !useYtd && observed.months < MONTHS_PER_YEAR) flags.push('short_history');
@@ -90,13 +101,13 @@ export function evaluateFundSeries(rows: FundPeriodRow[], options: EvaluateOptio
       tier,
       flags,
       windowMonths: observed.months,
-      windowIncomeFen: toSafeNumber(observed.incomeFen, point),
-      windowExpenditureFen: toSafeNumber(observed.expenditureFen, point),
-      annualExpenditureFen: toSafeNumber(divRound(denominator.expenditureFen * BigInt(MONTHS_PER_YEAR), BigInt(denominator.months)), point),
+      windowIncomeFen: observed.incomeFen,
+      windowExpenditureFen: observed.expenditureFen,
+      annualExpenditureFen: annualFen(denominator, point),
       denominator: params.denominator,
       consecutiveDeficits: runs[i] ?? 0,
     };
-    if (options.scheme === 'resident') warning.resident = residentIndicators(point.balanceFen, observed, params.resident);
+    if (residentLimits) warning.resident = residentIndicatorsCompiled(point.balanceFen, observed, residentLimits);
     return warning;
   });
 }
@@ -109,18 +120,41 @@ function projectedWindow(point: SeriesPoint, projected: EvaluateOptions['project
   if (!Number.isSafeInteger(value)) {
     throw new Error(`projected expenditure for period ${point.period.text} must be a safe integer (fen), got ${value}`);
   }
-  return { months: MONTHS_PER_YEAR, incomeFen: 0n, expenditureFen: BigInt(value) };
+  return { months: MONTHS_PER_YEAR, incomeFen: 0, expenditureFen: value + 0 };
 }
 
-/** a / b rounded half away from zero, b > 0. */
-function divRound(a: bigint, b: bigint): bigint {
-  const sign = a < 0n ? -1n : 1n;
-  const abs = a < 0n ? -a : a;
-  return sign * ((2n * abs + b) / (2n * b));
+/**
+ * The error of the first row whose observed window is beyond the safe range, raised in the order
+ * of the checks on a row: the projection (already done), the tier (which can only fail on a
+ * non-finite cut point, and is decided here on the exact sums), then the window's income and expenditure.
+ */
+function overflowAt(point: SeriesPoint, window: ExactWindowSums, projected: WindowSums | undefined, thresholds: WarningParams['thresholds']): Error {
+  const denominator = projected ?? window;
+  classifyPayableMonths(point.balanceFen, denominator.months, denominator.expenditureFen, thresholds);
+  return windowOverflowError(point, window);
 }
 
-function toSafeNumber(x: bigint, point: SeriesPoint): number {
-  const n = Number(x);
-  if (!Number.isSafeInteger(n)) throw new Error(`period ${point.period.text}: window sum ${x} fen is beyond the exact range`);
-  return n;
+/**
+ * E_w × 12 / n rounded half away from zero to the fen. In doubles while |E_w| × 12 is a safe
+ * integer: then the product is exact, `%` of integers is exact, and (a − r) / n is an exact
+ * integer quotient, so q + [2r ≥ n] is the rounded value exactly. BigInt beyond that.
+ * @throws Error `period <p>: window sum <x> fen is beyond the exact range` when the result is not a safe integer.
+ */
+function annualFen(window: WindowSums, point: SeriesPoint): number {
+  const e = window.expenditureFen;
+  const n = window.months;
+  if (n === MONTHS_PER_YEAR) return e;
+  const a = Math.abs(e) * MONTHS_PER_YEAR;
+  if (a <= MAX_SAFE) {
+    const r = a % n;
+    const rounded = (a - r) / n + (2 * r >= n ? 1 : 0);
+    // `+ 0`: a rounded −0 is 0, as in BigInt
+    return (e < 0 ? -rounded : rounded) + 0;
+  }
+  const big = BigInt(e) * BigInt(MONTHS_PER_YEAR);
+  const abs = big < 0n ? -big : big;
+  const exact = (big < 0n ? -1n : 1n) * ((2n * abs + BigInt(n)) / (2n * BigInt(n)));
+  const value = Number(exact);
+  if (!Number.isSafeInteger(value)) throw new Error(`period ${point.period.text}: window sum ${exact} fen is beyond the exact range`);
+  return value;
 }

@@ -8,9 +8,11 @@
  *   year-to-date months', or a projected next 12 months');
  * - n: the number of months E_w covers (12 for a year), so E_w / n is the mean monthly expenditure.
  *
- * The tier is decided exactly: m ≥ t is tested as B·n·q ≥ p·E_w in BigInt with t = p/q the
- * decimal the threshold was written as, so a fund at exactly 6.0 months is green, never orange
- * through a 5.9999999 rounding. `payableMonths` itself is returned as a double, for display.
+ * The tier is decided exactly: m ≥ t means B·n·q ≥ p·E_w with t = p/q the decimal the threshold
+ * was written as, so a fund at exactly 6.0 months is green, never orange through a 5.9999999
+ * rounding. The double m decides when it is clearly away from t and BigInt cross-multiplication
+ * when it is within a relative 1e-9 (tier-classifier.ts has the error bound). `payableMonths`
+ * itself is returned as a double, for display.
  *
  * Limits: when E_w ≤ 0 (no spending in the window, or net refunds) months are undefined:
  * `payableMonths` is null, the tier is purple when B > 0 (the fund pays nothing out of a
@@ -20,6 +22,7 @@
  */
 import { compareRational, rationalFromNumber, ratio, type Rational } from '../core/rational.ts';
 import type { TierThresholds } from './params.ts';
+import { classifySafeFen, compileThresholds } from './tier-classifier.ts';
 
 export type Tier = 'red' | 'orange' | 'green' | 'blue' | 'purple';
 
@@ -86,6 +89,13 @@ export function classifyPayableMonths(
   if (!Number.isInteger(windowMonths) || windowMonths <= 0) {
     throw new Error(`windowMonths must be a positive integer, got ${windowMonths}`);
   }
+  if (typeof balanceFen === 'number' && Number.isSafeInteger(balanceFen)
+    && typeof windowExpenditureFen === 'number' && Number.isSafeInteger(windowExpenditureFen)
+    && windowMonths <= Number.MAX_SAFE_INTEGER) {
+    // `+ 0` turns −0 into 0, as BigInt(−0) = 0n does on the general path below
+    return classifySafeFen(balanceFen + 0, windowMonths, windowExpenditureFen, compileThresholds(thresholds));
+  }
+  // BigInts, amounts beyond the safe range, non-integers (BigInt throws a RangeError)
   const b = BigInt(balanceFen);
   const e = BigInt(windowExpenditureFen);
   if (e <= 0n) return { payableMonths: null, tier: b > 0n ? 'purple' : 'red' };
