@@ -4,6 +4,7 @@ import { registerWarn } from './commands/warn.ts';
 import { registerImport } from './commands/import.ts';
 import { registerUser } from './commands/user.ts';
 import { registerExport } from './commands/export.ts';
+import { registerMaintenance } from './commands/maintenance.ts';
 import { CliError } from './io.ts';
 
 const program = new Command()
@@ -16,6 +17,7 @@ registerWarn(program);
 registerImport(program);
 registerUser(program);
 registerExport(program);
+registerMaintenance(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -18,7 +18,7 @@ export interface AuditEntry {
   ip?: string | null;
 }
 
-const GENESIS_HASH = '0'.repeat(64);
+export const GENESIS_HASH = '0'.repeat(64);
 
 /** Writes one audit row; call inside the same transaction as the change it records. */
 export function appendAudit(db: Pick<Db, 'select' | 'insert'>, entry: AuditEntry, now: Date = new Date()): void {
@@ -39,6 +39,13 @@ export function appendAudit(db: Pick<Db, 'select' | 'insert'>, entry: AuditEntry
   db.insert(auditLog).values({ ...row, prevHash, hash }).run();
 }
 
-export function chainHash(prevHash: string, row: Record<string, unknown>): string {
-  return createHash('sha256').update(prevHash).update(JSON.stringify(row)).digest('hex');
+export interface AuditContent {
+  at: string; userId: number | null; username: string | null; action: string; entity: string | null;
+  entityId: string | null; beforeJson: string | null; afterJson: string | null; ip: string | null;
+}
+
+/** SHA-256 over the previous hash and the row's fields in a fixed order. */
+export function chainHash(prevHash: string, r: AuditContent): string {
+  const fields = [r.at, r.userId, r.username, r.action, r.entity, r.entityId, r.beforeJson, r.afterJson, r.ip];
+  return createHash('sha256').update(prevHash).update(JSON.stringify(fields)).digest('hex');
 }
