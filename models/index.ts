@@ -6,3 +6,4 @@ export * from './core/money.ts';
 export * from './core/period.ts';
 export * from './core/rational.ts';
 export * from './warning/index.ts';
+export * from './forecast/index.ts';

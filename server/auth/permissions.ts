@@ -13,6 +13,8 @@ export const PERMISSIONS = {
   importFundData: ['admin', 'actuary'],
   /** Import institutions, their yearly figures and violations. */
   importInstitutionData: ['admin', 'actuary', 'budget'],
+  /** Save forecasts (and, later, scenarios) for others to use. */
+  forecast: ['admin', 'actuary'],
   /** Download tables as CSV/XLSX (scoped to the user's regions). */
   exportData: ALL_ROLES,
   /** Create, disable and assign users; read and export the audit log. */

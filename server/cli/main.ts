@@ -5,6 +5,8 @@ import { registerImport } from './commands/import.ts';
 import { registerUser } from './commands/user.ts';
 import { registerExport } from './commands/export.ts';
 import { registerMaintenance } from './commands/maintenance.ts';
+import { registerForecast } from './commands/forecast.ts';
+import { registerBacktest } from './commands/backtest.ts';
 import { CliError } from './io.ts';
 
 const program = new Command()
@@ -17,6 +19,8 @@ registerWarn(program);
 registerImport(program);
 registerUser(program);
 registerExport(program);
+registerForecast(program);
+registerBacktest(program);
 registerMaintenance(program);
 
 try {

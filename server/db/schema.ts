@@ -187,3 +187,24 @@ export const auditLog = sqliteTable('audit_log', {
   prevHash: text('prev_hash').notNull(),
   hash: text('hash').notNull(),
 });
+
+/** A forecast an actuary chose to keep, with what it was made from (data vintage, model version). */
+export const savedForecasts = sqliteTable('saved_forecasts', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  fundId: integer('fund_id').references(() => funds.id, { onDelete: 'restrict' }),
+  institutionId: integer('institution_id').references(() => institutions.id, { onDelete: 'restrict' }),
+  /** income, expenditure, an income source or expenditure use, or institution payments. */
+  measure: text('measure').notNull(),
+  method: text('method').notNull(),
+  model: text('model').notNull(),
+  horizon: integer('horizon').notNull(),
+  /** JSON: { periods, mean, lower, upper } in yuan. */
+  resultJson: text('result_json').notNull(),
+  /** Newest vintage among the records the forecast was fitted on. */
+  dataVintage: text('data_vintage').notNull(),
+  lastPeriod: text('last_period').notNull(),
+  modelVersion: text('model_version').notNull(),
+  note: text('note'),
+  createdBy: integer('created_by').references(() => users.id),
+  createdAt: createdAt(),
+}, (t) => [index('saved_forecasts_fund_idx').on(t.fundId)]);

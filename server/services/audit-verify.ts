@@ -17,9 +17,8 @@ export function verifyAuditChain(db: Db): AuditChainReport {
   for (const r of db.select().from(auditLog).orderBy(asc(auditLog.id)).all()) {
     rows++;
     if (r.prevHash !== prev) return { ok: false, rows, brokenAt: { id: r.id, reason: 'prev_hash does not match the previous row (a row was removed or reordered)' } };
-    const { id: _id, prevHash: _p, hash, ...content } = r;
-    if (chainHash(prev, content) !== hash) return { ok: false, rows, brokenAt: { id: r.id, reason: 'content does not match its hash (the row was edited)' } };
-    prev = hash;
+    if (chainHash(prev, r) !== r.hash) return { ok: false, rows, brokenAt: { id: r.id, reason: 'content does not match its hash (the row was edited)' } };
+    prev = r.hash;
   }
   return { ok: true, rows, brokenAt: null };
 }

@@ -9,6 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { syntheticFundRows, syntheticRegionRows } from './synthetic-funds.ts';
 import { benchOverview } from './overview.ts';
+import { benchForecastM3 } from './forecast-m3.ts';
 import { fmt } from './stats.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -49,6 +50,7 @@ async function main() {
   rows.push(...(await benchImport()));
   rows.push(...(await benchOverview(TMP)));
   rmSync(TMP, { recursive: true, force: true });
+  const forecastSection = await benchForecastM3();
   const cpu = cpus()[0]?.model ?? 'unknown cpu';
   const md = [
     '# Benchmarks',
@@ -59,6 +61,7 @@ async function main() {
     '| what | measured | target | |',
     '| --- | --- | --- | --- |',
     ...rows,
+    ...forecastSection,
     '',
   ].join('\n');
   writeFileSync(join(ROOT, 'BENCHMARKS.md'), md);

@@ -11,15 +11,17 @@ import zhAuth from '../locales/zh-CN/auth.json';
 import zhOverview from '../locales/zh-CN/overview.json';
 import zhFundDetail from '../locales/zh-CN/fund-detail.json';
 import zhImporter from '../locales/zh-CN/importer.json';
+import zhForecast from '../locales/zh-CN/forecast.json';
 import enCommon from '../locales/en/common.json';
 import enAuth from '../locales/en/auth.json';
 import enOverview from '../locales/en/overview.json';
 import enFundDetail from '../locales/en/fund-detail.json';
 import enImporter from '../locales/en/importer.json';
+import enForecast from '../locales/en/forecast.json';
 
 export const resources = {
-  'zh-CN': { common: zhCommon, auth: zhAuth, overview: zhOverview, fundDetail: zhFundDetail, importer: zhImporter },
-  en: { common: enCommon, auth: enAuth, overview: enOverview, fundDetail: enFundDetail, importer: enImporter },
+  'zh-CN': { common: zhCommon, auth: zhAuth, overview: zhOverview, fundDetail: zhFundDetail, importer: zhImporter, forecast: zhForecast },
+  en: { common: enCommon, auth: enAuth, overview: enOverview, fundDetail: enFundDetail, importer: enImporter, forecast: enForecast },
 } as const;
 
 function reflectLanguage(lang: AppLanguage): void {
@@ -33,7 +35,7 @@ void i18n.use(initReactI18next).init({
   fallbackLng: 'zh-CN',
   supportedLngs: ['zh-CN', 'en'],
   defaultNS: 'common',
-  ns: ['common', 'auth', 'overview', 'fundDetail', 'importer'],
+  ns: ['common', 'auth', 'overview', 'fundDetail', 'importer', 'forecast'],
   interpolation: { escapeValue: false },
 });
 

@@ -14,6 +14,7 @@ import { PATHS } from './workspaces.ts';
 const LoginPage = lazy(() => import('../features/auth/login-page.tsx').then((m) => ({ default: m.LoginPage })));
 const OverviewPage = lazy(() => import('../features/overview/overview-page.tsx').then((m) => ({ default: m.OverviewPage })));
 const FundDetailPage = lazy(() => import('../features/fund-detail/fund-detail-page.tsx').then((m) => ({ default: m.FundDetailPage })));
+const ForecastPage = lazy(() => import('../features/forecast/forecast-page.tsx').then((m) => ({ default: m.ForecastPage })));
 const ImportPage = lazy(() => import('../features/importer/import-page.tsx').then((m) => ({ default: m.ImportPage })));
 
 const page = (node: ReactNode) => <Suspense fallback={<PageSpin />}>{node}</Suspense>;
@@ -35,6 +36,7 @@ export const router = createBrowserRouter([
       { path: PATHS.leadershipOverview, element: page(<OverviewPage key="leadership" workspace="leadership" />) },
       { path: PATHS.actuarialOverview, element: page(<OverviewPage key="actuarial" workspace="actuarial" />) },
       { path: PATHS.actuarialImport, element: page(<ImportPage key="fund" group="fund" />) },
+      { path: PATHS.actuarialForecast, element: page(<ForecastPage />) },
       { path: PATHS.budgetImport, element: page(<ImportPage key="institution" group="institution" />) },
       { path: 'funds/:fundId', element: page(<FundDetailPage />) },
       { path: '*', element: <NotFoundPage /> },

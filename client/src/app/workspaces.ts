@@ -27,6 +27,7 @@ export const WORKSPACES: readonly Workspace[] = [
     labelKey: 'workspace.actuarial',
     pages: [
       { path: PATHS.actuarialOverview, labelKey: 'menu.overview' },
+      { path: PATHS.actuarialForecast, labelKey: 'forecast:menu' },
       { path: PATHS.actuarialImport, labelKey: 'menu.import' },
     ],
   },

@@ -4,8 +4,12 @@ export const PATHS = {
   leadershipOverview: '/leadership/overview',
   actuarialOverview: '/actuarial/overview',
   actuarialImport: '/actuarial/import',
+  actuarialForecast: '/actuarial/forecast',
   budgetImport: '/budget/import',
   fund: (fundId: number | string) => `/funds/${fundId}`,
+  /** The forecast page of one fund, optionally with a measure (`expenditure` when left out). */
+  forecast: (fundId: number | string, measure?: string) =>
+    `/actuarial/forecast?${new URLSearchParams({ fundId: String(fundId), ...(measure ? { measure } : {}) }).toString()}`,
 } as const;
 
 /** Router state carried to a fund detail page: the page it was opened from (for the menu and the back button). */

@@ -35,6 +35,25 @@ export const SERIES_COLORS = {
   grid: '#f0f0f0',
 } as const;
 
+/**
+ * The forecast chart: the observed history, the forecast mean (dashed) and its prediction
+ * intervals as two nested bands of one hue, the wider 95% band lighter than the 80% one.
+ */
+export const FORECAST_COLORS = {
+  history: '#1f1f1f',
+  mean: '#1677ff',
+  band80: '#1677ff',
+  band95: '#69b1ff',
+  origin: '#8c8c8c',
+  /** Legend labels in one neutral colour: the pale band fills would make their own labels hard to read. */
+  legendText: '#595959',
+  /** Row background of the best method in the backtest table. */
+  bestRow: '#f6ffed',
+} as const;
+
+/** Fill opacities of the interval bands; the 80% band is drawn over the 95% one, so their shades add up. */
+export const FORECAST_BAND_OPACITY = { band80: 0.28, band95: 0.18 } as const;
+
 /** Flag tags: a deficit is a warning, a short history is informative. */
 export const FLAG_TAG_COLORS = {
   current_deficit: 'volcano',

@@ -23,6 +23,10 @@ const MATRIX: Record<string, [readonly Role[] | 'public', unknown]> = {
   'fund.detail': [PERMISSIONS.read, { fundId: 999 }],
   'importer.preview': [PERMISSIONS.importFundData, upload('fund_records')],
   'importer.commit': [PERMISSIONS.importInstitutionData, upload('institutions')],
+  'forecast.run': [PERMISSIONS.read, { target: { kind: 'fund', fundId: 999, measure: 'income' }, horizon: 3 }],
+  'forecast.backtest': [PERMISSIONS.read, { target: { kind: 'fund', fundId: 999, measure: 'income' }, horizon: 3 }],
+  'forecast.save': [PERMISSIONS.forecast, { target: { kind: 'fund', fundId: 999, measure: 'income' }, horizon: 3 }],
+  'forecast.saved': [PERMISSIONS.read, {}],
 };
 
 async function codeOf(p: Promise<unknown>): Promise<string> {

@@ -1,14 +1,14 @@
-/** 基金详情 at `/funds/:fundId`: header, income/expenditure, balance and payable-months charts, records. */
+/** 基金详情 at `/funds/:fundId`: header, income/expenditure, balance and payable-months charts, records; a link to its forecast. */
 import { useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Col, Result, Row, Space } from 'antd';
-import { ArrowLeftOutlined } from '@ant-design/icons';
+import { Button, Card, Col, Flex, Result, Row, Space } from 'antd';
+import { ArrowLeftOutlined, LineChartOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { useLocation, useNavigate, useParams } from 'react-router';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { trpc } from '../../lib/trpc.ts';
 import { pickMoneyUnit } from '../../lib/format.ts';
 import { useFormat } from '../../lib/use-format.ts';
-import type { FromState } from '../../lib/paths.ts';
+import { PATHS, type FromState } from '../../lib/paths.ts';
 import { TIERS_BY_MONTHS, type Tier } from '../../lib/theme.ts';
 import { PageSpin } from '../../components/ui/page-spin.tsx';
 import { QueryError } from '../../components/ui/query-error.tsx';
@@ -41,7 +41,12 @@ export function FundDetailPage() {
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="fund-detail-page">
-      {back}
+      <Flex justify="space-between" gap={8} wrap>
+        {back}
+        <Link to={PATHS.forecast(fundId)} data-testid="fund-forecast-link">
+          <Button icon={<LineChartOutlined />}>{t('forecast:openForFund')}</Button>
+        </Link>
+      </Flex>
       <FundHeader detail={detail.data} />
       <FundCharts detail={detail.data} />
       <Card title={t('records')} extra={<ExportButtons table="fund_records" />}>

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { autoMethod } from '../../../models/forecast/auto.ts';
+import { createAuto } from '../../../models/forecast/auto-select.ts';
+import { comboMethod } from '../../../models/forecast/combo.ts';
+import { driftMethod } from '../../../models/forecast/drift.ts';
+import { naiveMethod } from '../../../models/forecast/naive.ts';
+import { snaiveMethod } from '../../../models/forecast/snaive.ts';
+import { thetaMethod } from '../../../models/forecast/theta.ts';
+import { loadFixture } from './fixtures.ts';
+
+// A small auto over cheap members, to test the selection logic alone.
+const cheap = createAuto({
+  members: [{ method: thetaMethod }, { method: naiveMethod }, { method: driftMethod }],
+  combiner: 'median',
+  fallbacks: [snaiveMethod, naiveMethod, driftMethod],
+});
+
+describe('auto selection', () => {
+  it('a straight line: drift wins the holdout by far and is chosen over the combination', () => {
+    const values = Array.from({ length: 30 }, (_, t) => 5 + 3 * t);
+    const fit = cheap.fit({ values, frequency: 1 });
+    expect(fit.holdout).toBe(6);
+    expect(fit.holdoutMae.drift).toBeCloseTo(0, 9);
+    expect(fit.chosen).toBe('drift');
+    expect(cheap.forecast(fit, { horizon: 2, levels: [80] }).mean).toEqual([95, 98]);
+  });
+
+  it('keeps the combination unless a member halves its holdout error (margin 0.5)', () => {
+    const values = [10, 14, 9, 15, 11, 13, 12, 16, 10, 14, 13, 11, 15, 12, 14, 10, 13, 12];
+    const fit = cheap.fit({ values, frequency: 1 });
+    const combo = fit.holdoutMae.combo as number;
+    const best = Math.min(...['theta', 'naive', 'drift'].map((k) => fit.holdoutMae[k] as number));
+    expect(fit.chosen === 'combo').toBe(best >= 0.5 * combo);
+    expect(cheap.forecast(fit, { horizon: 3, levels: [80, 95] }).method).toBe('auto');
+  });
+
+  it('short series use the fallbacks', () => {
+    const fit = autoMethod.fit({ values: [1, 2, 3, 5], frequency: 1 });
+    expect(fit.chosen).toBe('drift');
+    expect(Object.keys(fit.holdoutMae).sort()).toEqual(['drift', 'naive', 'snaive']);
+    const monthly = autoMethod.fit({ values: Array.from({ length: 20 }, (_, t) => 10 + (t % 12)), frequency: 12 });
+    expect(monthly.chosen).toBe('snaive');
+  });
+
+  it('is deterministic and uses the real ETS/Theta/ARIMA members on a monthly series', () => {
+    const fx = loadFixture('USAccDeaths');
+    const a = autoMethod.fit({ values: fx.values, frequency: 12 });
+    const b = autoMethod.fit({ values: fx.values, frequency: 12 });
+    expect(a.chosen).toBe(b.chosen);
+    expect(a.holdoutMae).toEqual(b.holdoutMae);
+    expect(Object.keys(a.holdoutMae).sort()).toEqual(['arima', 'combo', 'ets', 'theta']);
+    expect(a.description).toMatch(/^auto → /);
+    const fc = autoMethod.forecast(a, { horizon: 12, levels: [80, 95] });
+    if (a.chosen === 'combo') {
+      const direct = comboMethod.forecast(comboMethod.fit({ values: fx.values, frequency: 12 }), { horizon: 12, levels: [80, 95] });
+      // The same member fits (deterministic), so the same combination, bit for bit.
+      expect(fc.mean).toEqual(direct.mean);
+    }
+  });
+
+  it('rejects bad input with the auto messages', () => {
+    expect(() => autoMethod.fit({ values: [1], frequency: 1 })).toThrow('auto: series too short: needs at least 2 values, got 1');
+    expect(() => autoMethod.fit({ values: [1, NaN, 2], frequency: 1 })).toThrow('auto: series has a non-finite value (NaN) at index 1');
+    const fit = autoMethod.fit({ values: [1, 2, 3], frequency: 1 });
+    expect(() => autoMethod.forecast(fit, { horizon: 0, levels: [] })).toThrow('auto: horizon must be an integer ≥ 1, got 0');
+  });
+});
