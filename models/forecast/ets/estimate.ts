@@ -11,7 +11,7 @@
  */
 import { seasonalAdmissible, withinUsualBounds, type FreeParameters } from './admissibility.ts';
 import { initialSmoothing, initialStates } from './initial-states.ts';
-import { simplexMinimise } from './optimiser.ts';
+import { simplexMinimise } from '../../core/nelder-mead.ts';
 import { etsLikelihood } from './likelihood.ts';
 import { etsFilter, formCodes } from './recursions.ts';
 import type { EtsForm, EtsParameters, EtsState } from './types.ts';

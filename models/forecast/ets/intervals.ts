@@ -13,8 +13,8 @@
  * z = Φ⁻¹(½ + level/200).
  */
 import { createRng } from '../../core/rng.ts';
+import { normalQuantile } from '../quantiles.ts';
 import type { Forecast } from '../types.ts';
-import { normalQuantile } from './normal-quantile.ts';
 import { advance, cursorAt, formCodes, oneStepForecast, pointForecasts } from './recursions.ts';
 import type { EtsFitted } from './types.ts';
 

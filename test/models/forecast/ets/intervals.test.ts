@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { etsMethod, type EtsFitted, type EtsModelCode } from '../../../../models/forecast/ets/index.ts';
 import { analyticVariance, quantileType8, simulatePaths } from '../../../../models/forecast/ets/intervals.ts';
-import { normalQuantile } from '../../../../models/forecast/ets/normal-quantile.ts';
 import { readFixture, simulateAdditive } from './helpers.ts';
 
 const LEVELS = [80, 95];
@@ -29,14 +28,6 @@ describe('analytic intervals', () => {
     const v = analyticVariance(fit, [mu, mu]);
     expect(v[0]).toBeCloseTo(s2 * mu * mu, 6);
     expect(v[1]).toBeCloseTo((1 + s2) * mu * mu * (1 + s2 * a2) - mu * mu, 6);
-  });
-
-  it('normalQuantile gives R’s qnorm (Wichura AS 241)', () => {
-    expect(normalQuantile(0.975)).toBe(1.9599639845400536);
-    expect(normalQuantile(0.9)).toBe(1.2815515655446008);
-    expect(normalQuantile(0.5)).toBe(0);
-    expect(normalQuantile(1e-10)).toBeCloseTo(-6.361340902404056, 13);
-    expect(() => normalQuantile(1)).toThrow('normal quantile needs 0 < p < 1, got 1');
   });
 });
 

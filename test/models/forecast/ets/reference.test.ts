@@ -10,7 +10,7 @@
 import { describe, expect, it } from 'vitest';
 import { etsMethod } from '../../../../models/forecast/ets/index.ts';
 import type { EtsOptions } from '../../../../models/forecast/ets/index.ts';
-import { normalQuantile } from '../../../../models/forecast/ets/normal-quantile.ts';
+import { normalQuantile } from '../../../../models/forecast/quantiles.ts';
 import { maxRelativeError, readFixture, type RSection } from './helpers.ts';
 
 const TOL = 1e-6;
