@@ -18,7 +18,8 @@ import { toCsv, type Cell } from '../demo/csv.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 export const SOURCE_FILE = 'china_bmi_national_annual_2018_2025.csv';
-export const DEFAULT_SOURCE = resolve(HERE, '../../../shared/data/china', SOURCE_FILE);
+/** A verbatim copy of shared/data/china/${SOURCE_FILE} (its `#` source line kept), so the conversion is reproducible from the repo. */
+export const DEFAULT_SOURCE = resolve(HERE, 'source', SOURCE_FILE);
 /** 1 亿元 = 10^8 元 = 10^10 分: the exponent that turns 亿元 digits into fen. */
 const FEN_EXPONENT_PER_YI = 10;
 const CALIBER_PREFERENCE = ['bulletin', 'express'];

@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { syntheticFundRows, syntheticRegionRows } from './synthetic-funds.ts';
 import { benchOverview } from './overview.ts';
 import { benchForecastM3 } from './forecast-m3.ts';
+import { benchSpringFestival } from './spring-festival-demo.ts';
 import { fmt } from './stats.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -50,7 +51,7 @@ async function main() {
   rows.push(...(await benchImport()));
   rows.push(...(await benchOverview(TMP)));
   rmSync(TMP, { recursive: true, force: true });
-  const forecastSection = await benchForecastM3();
+  const forecastSection = [...(await benchForecastM3()), ...benchSpringFestival()];
   const cpu = cpus()[0]?.model ?? 'unknown cpu';
   const md = [
     '# Benchmarks',

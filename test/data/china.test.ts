@@ -4,10 +4,10 @@
  * survive the importer's reader; and the files are what data/china/convert.ts makes of the
  * shared source (checked when shared/ sits beside the repository, as in CI).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SOURCE, SCHEME_COLUMNS, convert, readSource, yiToFen } from '../../data/china/convert.ts';
+import { SCHEME_COLUMNS, convert, readSource, yiToFen } from '../../data/china/convert.ts';
 import { FUND_RECORD_HEADER } from '../../data/demo/generate.ts';
 import { parseCsvText } from '../../server/importer/read-table.ts';
 import { fen, ledgerProblems, readCsv } from './csv-helpers.ts';
@@ -15,7 +15,7 @@ import { fen, ledgerProblems, readCsv } from './csv-helpers.ts';
 const CHINA_DIR = join(import.meta.dirname, '../../data/china');
 const regions = readCsv(join(CHINA_DIR, 'regions.csv'));
 const records = readCsv(join(CHINA_DIR, 'fund_records.csv'));
-const haveSource = existsSync(DEFAULT_SOURCE);
+
 
 describe('data/china', () => {
   it('has the national region and keeps the source line', () => {
@@ -51,7 +51,7 @@ describe('data/china', () => {
     expect(() => yiToFen('1,000')).toThrow('not a plain decimal amount in 亿元: "1,000"');
   });
 
-  it.runIf(haveSource)('holds the published figures of its caliber, unchanged', () => {
+  it('holds the published figures of its caliber, unchanged', () => {
     const { rows } = readSource();
     for (const r of records.rows) {
       const cols = SCHEME_COLUMNS[r.scheme as keyof typeof SCHEME_COLUMNS];
@@ -63,7 +63,7 @@ describe('data/china', () => {
     }
   });
 
-  it.runIf(haveSource)('is what convert.ts makes of the shared source', () => {
+  it('is what convert.ts makes of the shared source', () => {
     const out = convert();
     expect(out.regions).toBe(readFileSync(join(CHINA_DIR, 'regions.csv'), 'utf8'));
     expect(out.fundRecords).toBe(readFileSync(join(CHINA_DIR, 'fund_records.csv'), 'utf8'));
