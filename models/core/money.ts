@@ -51,12 +51,6 @@ export function parseAmountToFen(text: string, unit: MoneyUnit = 'yuan'): number
   return Number(signed);
 }
 
-/** Converts a finite yuan number (e.g. from JSON) to fen, rounding half away from zero. */
-export function yuanToFen(yuan: number): number {
-  if (!Number.isFinite(yuan)) throw new Error(`not a finite amount: ${yuan}`);
-  return parseAmountToFen(yuan.toFixed(4));
-}
-
 /** Integer fen to a yuan number (exact to the fen for every safe integer). */
 export function fenToYuan(fen: number): number {
   return fen / 100;
@@ -69,12 +63,4 @@ export function formatFenAsYuan(fen: number): string {
   const yuan = Math.trunc(abs / 100);
   const cents = String(abs % 100).padStart(2, '0');
   return `${negative ? '-' : ''}${yuan}.${cents}`;
-}
-
-/** Sum of integer fen; throws if the total leaves the exactly representable range. */
-export function sumFen(values: Iterable<number>): number {
-  let total = 0;
-  for (const v of values) total += v;
-  if (!Number.isSafeInteger(total)) throw new Error(`fen sum out of exact range: ${total}`);
-  return total;
 }

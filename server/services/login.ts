@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { users } from '../db/schema.ts';
 import { verifyPassword } from '../auth/password.ts';
-import { createSession, endSession, loadSessionUser, type SessionUser } from '../auth/sessions.ts';
+import { createSession, endSession, loadSessionUser, purgeExpiredSessions, type SessionUser } from '../auth/sessions.ts';
 import { loginThrottle } from '../auth/login-throttle.ts';
 import { appendAudit } from './audit.ts';
 import { DomainError } from './errors.ts';
@@ -28,6 +28,7 @@ export async function login(
   }
   loginThrottle.recordSuccess(keys);
   if (meta.previousToken) endSession(db, meta.previousToken);
+  purgeExpiredSessions(db, meta.nowMs);
   const token = createSession(db, user.id, meta.nowMs);
   appendAudit(db, { userId: user.id, username: user.username, action: 'auth.login.success', ip: meta.ip });
   return { token, user: loadSessionUser(db, user) };

@@ -70,7 +70,3 @@ export function listUsers(db: Db) {
     .innerJoin(regions, eq(regions.id, userRegions.regionId)).all();
   return rows.map((u) => ({ ...u, regions: u.allRegions ? ['*'] : links.filter((l) => l.userId === u.id).map((l) => l.code) }));
 }
-
-export function countUsers(db: Db): number {
-  return db.select({ id: users.id }).from(users).all().length;
-}

@@ -1,6 +1,7 @@
 import { describe, it, expect, beforeEach } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { makeTestDb } from '../harness.ts';
+import { makeTestDb, TEST_PASSWORD } from '../harness.ts';
+import { login } from '../../../server/services/login.ts';
 import { createSession, resolveSession, endSession, IDLE_TIMEOUT_MS, ABSOLUTE_TIMEOUT_MS } from '../../../server/auth/sessions.ts';
 import { disableUser } from '../../../server/services/users.ts';
 import { users, sessions } from '../../../server/db/schema.ts';
@@ -49,6 +50,15 @@ describe('sessions', () => {
     const b = createSession(db, userId, T0);
     disableUser(db, 'actuary', null);
     expect(resolveSession(db, b, T0)).toBeNull();
+  });
+
+  it('a login sweeps away sessions that have expired', async () => {
+    createSession(db, userId, T0);
+    expect(db.select().from(sessions).all()).toHaveLength(1);
+    await login(db, { username: 'viewer', password: TEST_PASSWORD }, { ip: null, nowMs: T0 + ABSOLUTE_TIMEOUT_MS + 1 });
+    const left = db.select().from(sessions).all();
+    expect(left).toHaveLength(1);
+    expect(left[0]?.createdAtMs).toBe(T0 + ABSOLUTE_TIMEOUT_MS + 1);
   });
 
   it('rejects unknown and missing tokens', () => {
