@@ -24,7 +24,7 @@
  * @see R. J. Hyndman, G. Athanasopoulos, Forecasting: Principles and Practice, 3rd ed., §11.1 (top-down forecasting with average historical proportions), OTexts 2021.
  * @example annualShareMethod(driftMethod).fit({ values, frequency: 12, start: 2019 * 12 }).shares.length // => 12
  */
-import { checkRequest, checkSeries } from './checks.ts';
+import { checkRequest, checkMonthlyWithStart } from './checks.ts';
 import type { FittedModel, Forecast, ForecastMethod } from './types.ts';
 
 export interface AnnualShareOptions {
@@ -57,12 +57,7 @@ export function annualShareMethod<F extends FittedModel, O>(
   return {
     name: annualMethod.name,
     fit(series, options) {
-      if (series.frequency !== 12) throw new Error(`${label}: needs monthly data (frequency 12), got ${series.frequency}`);
-      const start = series.start;
-      if (start === undefined || !Number.isInteger(start)) {
-        throw new Error(`${label}: needs series.start (the month index year × 12 + month − 1 of the first value)`);
-      }
-      const y = checkSeries(label, series, { minLength: 1 });
+      const { y, start } = checkMonthlyWithStart(label, series);
       const n = y.length;
       const firstCompleteYear = Math.ceil(start / 12);
       const lastCompleteYear = Math.floor((start + n) / 12) - 1;

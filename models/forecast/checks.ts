@@ -45,3 +45,17 @@ export function checkRequest(method: string, request: ForecastRequest): void {
     if (!(level > 0 && level < 100)) throw new Error(`${method}: interval level must be in (0, 100), got ${level}`);
   }
 }
+
+/**
+ * Checks a monthly series that carries its calendar position (calendar adjustments need it).
+ * @throws Error `<label>: needs monthly data (frequency 12), got <m>` or
+ *   `<label>: needs series.start (the month index year × 12 + month − 1 of the first value)`.
+ */
+export function checkMonthlyWithStart(label: string, series: TimeSeries): { y: Float64Array; start: number } {
+  if (series.frequency !== 12) throw new Error(`${label}: needs monthly data (frequency 12), got ${series.frequency}`);
+  const start = series.start;
+  if (start === undefined || !Number.isInteger(start)) {
+    throw new Error(`${label}: needs series.start (the month index year × 12 + month − 1 of the first value)`);
+  }
+  return { y: checkSeries(label, series, { minLength: 1 }), start };
+}

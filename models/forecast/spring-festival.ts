@@ -26,7 +26,7 @@
  *   seasonal-adjustment program", JBES 16(2), 127–152, 1998.
  * @example withSpringFestival(snaiveMethod).fit({ values, frequency: 12, start: 2015 * 12 }).description // => 'seasonal naive (lag 12) with Spring Festival adjustment (β = …)'
  */
-import { checkSeries } from './checks.ts';
+import { checkMonthlyWithStart } from './checks.ts';
 import { mapForecast } from './intervals.ts';
 import {
   DEFAULT_SPRING_FESTIVAL_WINDOW,
@@ -116,12 +116,7 @@ export function withSpringFestival<F extends FittedModel, O>(
   return {
     name: method.name,
     fit(series, options) {
-      if (series.frequency !== 12) throw new Error(`${label}: needs monthly data (frequency 12), got ${series.frequency}`);
-      const start = series.start;
-      if (start === undefined || !Number.isInteger(start)) {
-        throw new Error(`${label}: needs series.start (the month index year × 12 + month − 1 of the first value)`);
-      }
-      const y = checkSeries(label, series, { minLength: 1 });
+      const { y, start } = checkMonthlyWithStart(label, series);
       const effect = estimateSpringFestivalEffect(y, start, window);
       const adjusted = y.map((v, i) => v / springFestivalFactor(effect, start + i));
       const inner = method.fit({ ...series, values: adjusted }, options);

@@ -8,17 +8,11 @@ import { join } from 'node:path';
 import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import type { Browser, Page } from 'playwright-core';
-import { startServer, launchBrowser, SCREENSHOT_DIR, type RunningServer } from './serve.ts';
+import { startServer, launchBrowser, login, SCREENSHOT_DIR, type RunningServer } from './serve.ts';
 
 const VIEWPORT = { width: 1440, height: 900 };
 const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
 
-async function login(page: Page, url: string, username: string, password: string) {
-  await page.goto(`${url}/login`);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(password);
-  await page.getByTestId('login-submit').click();
-}
 
 describe('fundrisk in chromium', () => {
   let server: RunningServer;

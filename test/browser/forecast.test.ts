@@ -8,18 +8,15 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { startServer, launchBrowser, SCREENSHOT_DIR, type RunningServer } from './serve.ts';
+import { startServer, launchBrowser, login, SCREENSHOT_DIR, type RunningServer } from './serve.ts';
 
 const VIEWPORT = { width: 1440, height: 900 };
 /** The backtest runs every method over six origins on the server: a few seconds, more on a busy machine. */
 const BACKTEST_TIMEOUT_MS = 60_000;
 const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
 
-async function login(page: Page, url: string, username: string, password: string) {
-  await page.goto(`${url}/login`);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(password);
-  await page.getByTestId('login-submit').click();
+async function loginToShell(page: Page, url: string, username: string, password: string) {
+  await login(page, url, username, password);
   await page.getByTestId('workspace-menu').waitFor();
 }
 
@@ -54,7 +51,7 @@ describe('forecast page in chromium', () => {
   it('forecasts a fund, compares methods, exports, saves and lists the forecast', async () => {
     const context = await browser.newContext({ viewport: VIEWPORT, acceptDownloads: true });
     const page = await context.newPage();
-    await login(page, server.url, 'actuary', 'demo-actuary-2026');
+    await loginToShell(page, server.url, 'actuary', 'demo-actuary-2026');
     expect(await page.getByTestId('menu-actuarial-forecast').textContent()).toBe('收支预测');
     const fundId = await demoFundId(page, server.url);
 
@@ -139,7 +136,7 @@ describe('forecast page in chromium', () => {
 
   it('links from a fund to its forecast; a leader may read but not save', async () => {
     const page = await browser.newPage({ viewport: VIEWPORT });
-    await login(page, server.url, 'leader', 'demo-leader-2026');
+    await loginToShell(page, server.url, 'leader', 'demo-leader-2026');
     const fundId = await demoFundId(page, server.url);
     await page.goto(`${server.url}/funds/${fundId}`);
     await page.getByTestId('fund-forecast-link').click();
