@@ -7,3 +7,6 @@ export * from './core/period.ts';
 export * from './core/rational.ts';
 export * from './warning/index.ts';
 export * from './forecast/index.ts';
+export * from './projection/index.ts';
+export * from './stochastic/index.ts';
+export * from './budget/index.ts';

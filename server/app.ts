@@ -9,6 +9,10 @@ import { appRouter } from './routers/_app.ts';
 import { makeExpressContext } from './trpc/context.ts';
 import { securityHeaders, trpcWriteGuard } from './http/security.ts';
 import { exportHandler } from './http/export-route.ts';
+import { budgetExportHandler } from './http/budget-export-route.ts';
+import { auditExportHandler } from './http/audit-export-route.ts';
+import { projectionExportHandler } from './http/projection-export-route.ts';
+import { reportHandler } from './http/report-route.ts';
 import { logger } from './logger.ts';
 
 /** JSON bodies carry base64 uploads (see schemas/importer.ts). */
@@ -38,6 +42,10 @@ export function createApp({ db, demo, clientDir }: AppOptions): Express {
     },
   }));
   app.get('/api/export/:table', exportHandler(createContext));
+  app.get('/api/budget/:planId/export/:table', budgetExportHandler(createContext));
+  app.get('/api/audit/export', auditExportHandler(createContext));
+  app.get('/api/export/projection-runs/:runId', projectionExportHandler(createContext));
+  app.get('/api/report/:kind', reportHandler(createContext));
 
   if (clientDir && existsSync(resolve(clientDir, 'index.html'))) {
     app.use(express.static(clientDir, { index: false, maxAge: '1h' }));

@@ -3,6 +3,7 @@ import { loadConfig } from './env.ts';
 import { createApp } from './app.ts';
 import { prepareDatabase, ensureClientBuilt } from './services/startup.ts';
 import { logger } from './logger.ts';
+import { closeProjectionPool } from './workers/projection-pool.ts';
 
 const config = loadConfig();
 const { db, demo } = await prepareDatabase(config.databasePath, config.loadDemo);
@@ -15,8 +16,10 @@ const server = app.listen(config.port, config.host, () => {
 function shutdown(signal: string) {
   logger.info({ signal }, 'shutting down');
   server.close(() => {
-    db.$client.close();
-    process.exit(0);
+    void closeProjectionPool().finally(() => {
+      db.$client.close();
+      process.exit(0);
+    });
   });
 }
 process.on('SIGINT', () => shutdown('SIGINT'));

@@ -51,6 +51,16 @@ export function parseAmountToFen(text: string, unit: MoneyUnit = 'yuan'): number
   return Number(signed);
 }
 
+/**
+ * A yuan amount computed in doubles rounded to the fen for output: half away from zero, never −0.
+ * @example roundYuanToFen(-0.005) // => -0.01
+ * @example roundYuanToFen(-0.004) // => 0
+ */
+export function roundYuanToFen(yuan: number): number {
+  const rounded = Math.round(Math.abs(yuan) * 100) / 100;
+  return (yuan < 0 ? -rounded : rounded) + 0;
+}
+
 /** Integer fen to a yuan number (exact to the fen for every safe integer). */
 export function fenToYuan(fen: number): number {
   return fen / 100;

@@ -15,6 +15,10 @@ export const PERMISSIONS = {
   importInstitutionData: ['admin', 'actuary', 'budget'],
   /** Save forecasts (and, later, scenarios) for others to use. */
   forecast: ['admin', 'actuary'],
+  /** Create and version projection scenarios, run and cancel projections. */
+  project: ['admin', 'actuary'],
+  /** Draft, total, allocate, adjust, decide, approve, prepay, import actual payments and settle institution budgets. */
+  budget: ['admin', 'budget'],
   /** Download tables as CSV/XLSX (scoped to the user's regions). */
   exportData: ALL_ROLES,
   /** Create, disable and assign users; read and export the audit log. */

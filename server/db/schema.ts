@@ -156,6 +156,12 @@ export const users = sqliteTable('users', {
   /** All regions (true) or only those in user_regions. */
   allRegions: integer('all_regions', { mode: 'boolean' }).notNull().default(false),
   passwordChangedAt: text('password_changed_at'),
+  /** Base32 TOTP secret once confirmed (second factor on); null when off. */
+  totpSecret: text('totp_secret'),
+  /** A TOTP secret set up but not yet confirmed with a code. */
+  totpPendingSecret: text('totp_pending_secret'),
+  /** Last TOTP time step accepted: its code and older ones are refused (no replay). */
+  totpLastStep: integer('totp_last_step'),
   createdAt: createdAt(),
 }, (t) => [uniqueIndex('users_username_uq').on(t.username)]);
 
@@ -208,3 +214,215 @@ export const savedForecasts = sqliteTable('saved_forecasts', {
   createdBy: integer('created_by').references(() => users.id),
   createdAt: createdAt(),
 }, (t) => [index('saved_forecasts_fund_idx').on(t.fundId)]);
+
+export const SCENARIO_PRESETS = ['low', 'intermediate', 'high'] as const;
+export const PROJECTION_RUN_KINDS = ['deterministic', 'stochastic'] as const;
+export const PROJECTION_RUN_STATUSES = ['queued', 'running', 'done', 'failed', 'cancelled'] as const;
+
+/**
+ * Projection scenarios (domain.md §6.4): named, versioned, immutable assumption sets. A change is
+ * a new version in the same lineage; triggers refuse UPDATE and DELETE.
+ */
+export const scenarios = sqliteTable('scenarios', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  /** Stable id shared by every version of one scenario. */
+  lineage: text('lineage').notNull(),
+  version: integer('version').notNull(),
+  name: text('name').notNull(),
+  scheme: text('scheme', { enum: ['employee', 'resident'] }).notNull(),
+  /** The region whose fund the scenario describes; null for a hypothetical fund. */
+  regionId: integer('region_id').references(() => regions.id, { onDelete: 'restrict' }),
+  /** The fund whose records gave the opening position, if any. */
+  fundId: integer('fund_id').references(() => funds.id, { onDelete: 'restrict' }),
+  preset: text('preset', { enum: SCENARIO_PRESETS }),
+  /** The scenario (or version) this one was cloned or revised from. */
+  basedOnId: integer('based_on_id').references((): AnySQLiteColumn => scenarios.id, { onDelete: 'restrict' }),
+  parameterSetId: integer('parameter_set_id').references(() => parameterSets.id, { onDelete: 'restrict' }),
+  /** The interfaces.md scenario JSON (yuan, decimals). */
+  scenarioJson: text('scenario_json').notNull(),
+  /** SHA-256 of the canonical scenario JSON. */
+  inputHash: text('input_hash').notNull(),
+  /** Newest vintage of the fund records the opening came from, or `manual`. */
+  dataVintage: text('data_vintage').notNull(),
+  note: text('note'),
+  createdBy: integer('created_by').references(() => users.id),
+  createdAt: createdAt(),
+}, (t) => [uniqueIndex('scenarios_lineage_version_uq').on(t.lineage, t.version), index('scenarios_region_idx').on(t.regionId)]);
+
+/** One deterministic or Monte Carlo run of a scenario version, with what reproduces it. */
+export const projectionRuns = sqliteTable('projection_runs', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  scenarioId: integer('scenario_id').notNull().references(() => scenarios.id, { onDelete: 'restrict' }),
+  kind: text('kind', { enum: PROJECTION_RUN_KINDS }).notNull(),
+  paths: integer('paths'),
+  seed: integer('seed'),
+  status: text('status', { enum: PROJECTION_RUN_STATUSES }).notNull(),
+  /** Share of paths done, 0–1. */
+  progress: real('progress').notNull().default(0),
+  resultJson: text('result_json'),
+  error: text('error'),
+  /** SHA-256 over the scenario hash, kind, paths, seed and model version. */
+  inputHash: text('input_hash').notNull(),
+  modelVersion: text('model_version').notNull(),
+  createdBy: integer('created_by').references(() => users.id),
+  createdAt: createdAt(),
+  finishedAt: text('finished_at'),
+}, (t) => [index('projection_runs_scenario_idx').on(t.scenarioId)]);
+
+export const BUDGET_PLAN_STATUSES = ['draft', 'allocated', 'approved', 'settled', 'superseded'] as const;
+export const BUDGET_TOTAL_SOURCES = ['projection_run', 'scenario'] as const;
+export const QUOTA_SOURCES = ['computed', 'manual', 'needs_manual', 'terminated'] as const;
+export const AGREEMENT_STATUSES = ['active', 'suspended', 'terminated'] as const;
+export const AGREEMENT_ACTIONS = ['suspended', 'terminated'] as const;
+export const BUDGET_ADJUSTMENT_KINDS = ['quota', 'score', 'credit'] as const;
+export const BUDGET_DECISION_KINDS = ['deduction', 'recovery', 'unallocated'] as const;
+export const BUDGET_DECISION_OUTCOMES = ['apply', 'waive', 'hold', 'redistribute'] as const;
+export const SETTLEMENT_BANDS = ['savings', 'shared', 'beyond'] as const;
+export type BudgetPlanStatus = (typeof BUDGET_PLAN_STATUSES)[number];
+
+/**
+ * Institution budget plans (domain.md §5): one version of the year × scheme × region budget.
+ * draft → allocated → approved → settled; a new version of an approved plan supersedes it once
+ * approved. Approved, settled and superseded rows are immutable except for those status moves
+ * (triggers of migration budget_plans_immutable).
+ */
+export const budgetPlans = sqliteTable('budget_plans', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  year: integer('year').notNull(),
+  scheme: text('scheme', { enum: SCHEMES }).notNull(),
+  regionId: integer('region_id').notNull().references(() => regions.id, { onDelete: 'restrict' }),
+  version: integer('version').notNull(),
+  basedOnId: integer('based_on_id').references((): AnySQLiteColumn => budgetPlans.id, { onDelete: 'restrict' }),
+  status: text('status', { enum: BUDGET_PLAN_STATUSES }).notNull().default('draft'),
+  /** The budget parameter override (README "Budget parameters"), JSON; `{}` = the defaults. */
+  paramsJson: text('params_json').notNull().default('{}'),
+  totalSource: text('total_source', { enum: BUDGET_TOTAL_SOURCES }),
+  projectionRunId: integer('projection_run_id').references(() => projectionRuns.id, { onDelete: 'restrict' }),
+  scenarioId: integer('scenario_id').references(() => scenarios.id, { onDelete: 'restrict' }),
+  /** The year's total (§5.1) and how it was derived: income, reserve rate, earmarks, balance change, payable months (JSON). */
+  totalJson: text('total_json'),
+  totalFen: integer('total_fen'),
+  allocatedFen: integer('allocated_fen'),
+  /** Shares of terminated institutions held back (§5.7). */
+  unallocatedFen: integer('unallocated_fen'),
+  note: text('note'),
+  createdBy: integer('created_by').references(() => users.id),
+  createdAt: createdAt(),
+  approvedBy: integer('approved_by').references(() => users.id),
+  approvedAt: text('approved_at'),
+  settledBy: integer('settled_by').references(() => users.id),
+  settledAt: text('settled_at'),
+  supersededById: integer('superseded_by_id').references((): AnySQLiteColumn => budgetPlans.id, { onDelete: 'restrict' }),
+}, (t) => [uniqueIndex('budget_plans_version_uq').on(t.year, t.scheme, t.regionId, t.version), index('budget_plans_region_idx').on(t.regionId)]);
+
+/** One institution's quota in a plan with the inputs and explanation that produced it (§5.2). */
+export const budgetQuotas = sqliteTable('budget_quotas', {
+  planId: integer('plan_id').notNull().references(() => budgetPlans.id, { onDelete: 'restrict' }),
+  institutionId: integer('institution_id').notNull().references(() => institutions.id, { onDelete: 'restrict' }),
+  quotaFen: integer('quota_fen').notNull(),
+  unallocatedFen: integer('unallocated_fen').notNull().default(0),
+  source: text('source', { enum: QUOTA_SOURCES }).notNull(),
+  agreementStatus: text('agreement_status', { enum: AGREEMENT_STATUSES }).notNull(),
+  baseFen: integer('base_fen'),
+  rawFen: integer('raw_fen'),
+  assessmentScore: real('assessment_score'),
+  assessmentFactor: real('assessment_factor').notNull(),
+  creditRating: text('credit_rating', { enum: CREDIT_RATINGS }),
+  creditFactor: real('credit_factor').notNull(),
+  violationDeductionFen: integer('violation_deduction_fen').notNull(),
+  /** A deduction of 50,000 元 or more awaiting a collective decision (§5.7): not applied yet. */
+  pendingDeductionFen: integer('pending_deduction_fen').notNull().default(0),
+  /** Officer overrides kept across re-allocation: a quota set by hand, a corrected score or rating. */
+  manualQuotaFen: integer('manual_quota_fen'),
+  scoreOverride: real('score_override'),
+  creditOverride: text('credit_override', { enum: CREDIT_RATINGS }),
+  explanationJson: text('explanation_json').notNull(),
+}, (t) => [primaryKey({ columns: [t.planId, t.institutionId] })]);
+
+/** Manual adjustments of one quota (append-only): before, after, the mandatory reason, who and when. */
+export const budgetAdjustments = sqliteTable('budget_adjustments', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  planId: integer('plan_id').notNull().references(() => budgetPlans.id, { onDelete: 'restrict' }),
+  institutionId: integer('institution_id').notNull().references(() => institutions.id, { onDelete: 'restrict' }),
+  kind: text('kind', { enum: BUDGET_ADJUSTMENT_KINDS }).notNull(),
+  /** The overridden input before and after (quota fen, score or rating), JSON. */
+  beforeJson: text('before_json').notNull(),
+  afterJson: text('after_json').notNull(),
+  quotaBeforeFen: integer('quota_before_fen').notNull(),
+  quotaAfterFen: integer('quota_after_fen').notNull(),
+  reason: text('reason').notNull(),
+  userId: integer('user_id').references(() => users.id),
+  username: text('username'),
+  at: text('at').notNull(),
+}, (t) => [index('budget_adjustments_plan_idx').on(t.planId)]);
+
+/** Recorded collective decisions (seed 001 第二十一条) on large deductions and on held-back shares (append-only; the newest counts). */
+export const budgetDecisions = sqliteTable('budget_decisions', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  planId: integer('plan_id').notNull().references(() => budgetPlans.id, { onDelete: 'restrict' }),
+  /** null for a plan-wide decision (the unallocated shares). */
+  institutionId: integer('institution_id').references(() => institutions.id, { onDelete: 'restrict' }),
+  kind: text('kind', { enum: BUDGET_DECISION_KINDS }).notNull(),
+  outcome: text('outcome', { enum: BUDGET_DECISION_OUTCOMES }).notNull(),
+  decisionRef: text('decision_ref').notNull(),
+  note: text('note'),
+  userId: integer('user_id').references(() => users.id),
+  at: text('at').notNull(),
+}, (t) => [index('budget_decisions_plan_idx').on(t.planId)]);
+
+/** Suspensions (中止) and terminations (解除) of service agreements (seed 001 第十九、二十条), each with its decision. */
+export const agreementActions = sqliteTable('agreement_actions', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  institutionId: integer('institution_id').notNull().references(() => institutions.id, { onDelete: 'restrict' }),
+  kind: text('kind', { enum: AGREEMENT_ACTIONS }).notNull(),
+  /** First month, `YYYY-MM`. */
+  fromPeriod: text('from_period').notNull(),
+  /** Last month of a suspension, `YYYY-MM`; null for a termination. */
+  toPeriod: text('to_period'),
+  decisionRef: text('decision_ref').notNull(),
+  reason: text('reason').notNull(),
+  userId: integer('user_id').references(() => users.id),
+  at: text('at').notNull(),
+}, (t) => [index('agreement_actions_institution_idx').on(t.institutionId)]);
+
+/** The monthly prepayment schedule of an approved plan (§5.3), written once. */
+export const budgetPrepayments = sqliteTable('budget_prepayments', {
+  planId: integer('plan_id').notNull().references(() => budgetPlans.id, { onDelete: 'restrict' }),
+  institutionId: integer('institution_id').notNull().references(() => institutions.id, { onDelete: 'restrict' }),
+  month: integer('month').notNull(),
+  amountFen: integer('amount_fen').notNull(),
+  scheduledFen: integer('scheduled_fen').notNull(),
+  suspended: integer('suspended', { mode: 'boolean' }).notNull(),
+  withheldFen: integer('withheld_fen').notNull(),
+  profile: text('profile', { enum: ['flat', 'seasonal'] }).notNull(),
+  createdBy: integer('created_by').references(() => users.id),
+  createdAt: createdAt(),
+}, (t) => [primaryKey({ columns: [t.planId, t.institutionId, t.month] })]);
+
+/** Imported monthly fund payments to each institution (actual spending, §5.6); a re-import revises a month. */
+export const budgetActualPayments = sqliteTable('budget_actual_payments', {
+  institutionId: integer('institution_id').notNull().references(() => institutions.id, { onDelete: 'restrict' }),
+  scheme: text('scheme', { enum: SCHEMES }).notNull(),
+  period: text('period').notNull(),
+  amountFen: integer('amount_fen').notNull(),
+  fileName: text('file_name').notNull(),
+  importedBy: integer('imported_by').references(() => users.id),
+  importedAt: text('imported_at').notNull(),
+}, (t) => [primaryKey({ columns: [t.institutionId, t.scheme, t.period] })]);
+
+/** Year-end settlement of each institution of a plan (§5.4), written once. */
+export const budgetSettlements = sqliteTable('budget_settlements', {
+  planId: integer('plan_id').notNull().references(() => budgetPlans.id, { onDelete: 'restrict' }),
+  institutionId: integer('institution_id').notNull().references(() => institutions.id, { onDelete: 'restrict' }),
+  quotaFen: integer('quota_fen').notNull(),
+  actualFen: integer('actual_fen').notNull(),
+  prepaidFen: integer('prepaid_fen').notNull(),
+  violationRecoveryFen: integer('violation_recovery_fen').notNull(),
+  band: text('band', { enum: SETTLEMENT_BANDS }).notNull(),
+  fundPaysFen: integer('fund_pays_fen').notNull(),
+  institutionBearsFen: integer('institution_bears_fen').notNull(),
+  rewardFen: integer('reward_fen').notNull(),
+  finalFen: integer('final_fen').notNull(),
+  /** The model's full settlement (withholding, release share, reward cap), JSON. */
+  detailJson: text('detail_json').notNull(),
+}, (t) => [primaryKey({ columns: [t.planId, t.institutionId] })]);

@@ -4,6 +4,11 @@ import { regionRouter } from './region.ts';
 import { fundRouter } from './fund.ts';
 import { importerRouter } from './importer.ts';
 import { forecastRouter } from './forecast.ts';
+import { projectionRouter } from './projection.ts';
+import { warningRouter } from './warning.ts';
+import { dashboardRouter } from './dashboard.ts';
+import { adminRouter } from './admin.ts';
+import { budgetRouter } from './budget.ts';
 
 export const appRouter = router({
   auth: authRouter,
@@ -11,6 +16,11 @@ export const appRouter = router({
   fund: fundRouter,
   importer: importerRouter,
   forecast: forecastRouter,
+  projection: projectionRouter,
+  warning: warningRouter,
+  dashboard: dashboardRouter,
+  admin: adminRouter,
+  budget: budgetRouter,
 });
 
 export type AppRouter = typeof appRouter;

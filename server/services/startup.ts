@@ -6,6 +6,7 @@ import { openDatabase, type Db } from '../db/client.ts';
 import { ensureNationalParameterSet } from './parameters.ts';
 import { isEmptyDatabase, loadDemoData, isDemoDatabase } from './load-demo.ts';
 import { logger } from '../logger.ts';
+import { failOrphanedRuns } from './projection-runs.ts';
 
 export const ROOT_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const CLIENT_DIST_DIR = resolve(ROOT_DIR, 'dist/client');
@@ -13,6 +14,8 @@ export const CLIENT_DIST_DIR = resolve(ROOT_DIR, 'dist/client');
 export async function prepareDatabase(path: string, loadDemo: boolean): Promise<{ db: Db; demo: boolean }> {
   const db = openDatabase(path);
   ensureNationalParameterSet(db);
+  const orphaned = failOrphanedRuns(db);
+  if (orphaned > 0) logger.warn({ orphaned }, 'projection runs left running by a previous process marked failed');
   if (loadDemo && isEmptyDatabase(db)) {
     logger.info({ path }, 'empty database: loading the demo data set');
     await loadDemoData(db);

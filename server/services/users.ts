@@ -1,11 +1,24 @@
-/** User accounts: creation (CLI and demo), lookup, disabling. Every change is audited. */
-import { eq, asc } from 'drizzle-orm';
+/**
+ * User administration (admin procedures, CLI and demo): create, disable, enable, reset the
+ * password or the second factor, set role and regions, list. Every change is audited with who,
+ * when, what, before → after and from where, never with a password, hash or TOTP secret; a change
+ * of rights or credentials ends the user's sessions so it applies at once.
+ */
+import { and, asc, count, eq, ne } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { users, userRegions, regions, ROLES, type Role } from '../db/schema.ts';
 import { checkPasswordPolicy, hashPassword } from '../auth/password.ts';
 import { endUserSessions } from '../auth/sessions.ts';
 import { appendAudit } from './audit.ts';
 import { DomainError } from './errors.ts';
+
+/** Who makes a change: an admin in the app (with address and clock), or null for the CLI operator. */
+export interface Actor {
+  id: number;
+  username: string;
+  ip?: string | null;
+  nowMs?: number;
+}
 
 export interface NewUser {
   username: string;
@@ -17,56 +30,180 @@ export interface NewUser {
   skipPolicy?: boolean;
 }
 
+export interface Access {
+  role: Role;
+  /** Region codes; empty gives access to every region. */
+  regionCodes: string[];
+}
+
+type UserRow = typeof users.$inferSelect;
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
 const USERNAME_PATTERN = /^[A-Za-z0-9_.-]{2,64}$/;
 
-export async function addUser(db: Db, input: NewUser, actor: { id: number; username: string } | null): Promise<number> {
+/** The audit fields naming the actor, and the instant of the change. */
+export function auditActor(actor: Actor | null) {
+  return {
+    who: { userId: actor?.id ?? null, username: actor?.username ?? 'cli', ip: actor?.ip ?? null },
+    at: new Date(actor?.nowMs ?? Date.now()),
+  };
+}
+
+/** @throws DomainError BAD_REQUEST with the policy's message (auth/password.ts). */
+export function enforcePasswordPolicy(password: string, username: string): void {
+  try { checkPasswordPolicy(password, { username }); } catch (err) { throw new DomainError('BAD_REQUEST', (err as Error).message); }
+}
+
+export async function addUser(db: Db, input: NewUser, actor: Actor | null): Promise<number> {
   if (!USERNAME_PATTERN.test(input.username)) {
     throw new DomainError('BAD_REQUEST', `username "${input.username}" must be 2–64 letters, digits, _ . or -`);
   }
-  if (!ROLES.includes(input.role)) throw new DomainError('BAD_REQUEST', `unknown role "${input.role}": use ${ROLES.join(', ')}`);
-  if (!input.skipPolicy) {
-    try { checkPasswordPolicy(input.password); } catch (err) { throw new DomainError('BAD_REQUEST', (err as Error).message); }
-  }
-  const codes = input.regionCodes?.filter((c) => c.length > 0) ?? [];
-  const regionRows = codes.map((code) => {
-    const row = db.select({ id: regions.id }).from(regions).where(eq(regions.code, code)).get();
-    if (!row) throw new DomainError('BAD_REQUEST', `unknown region code "${code}"`);
-    return row.id;
-  });
+  checkRole(input.role);
+  if (!input.skipPolicy) enforcePasswordPolicy(input.password, input.username);
+  const codes = cleanCodes(input.regionCodes ?? []);
+  const regionIds = regionIdsOf(db, codes);
   if (db.select({ id: users.id }).from(users).where(eq(users.username, input.username)).get()) {
     throw new DomainError('CONFLICT', `user "${input.username}" already exists`);
   }
   const passwordHash = await hashPassword(input.password);
+  const { who, at } = auditActor(actor);
   return db.transaction((tx) => {
     const created = tx.insert(users).values({
-      username: input.username, passwordHash, role: input.role, allRegions: regionRows.length === 0,
+      username: input.username, passwordHash, role: input.role, allRegions: regionIds.length === 0,
     }).returning({ id: users.id }).get();
-    for (const regionId of regionRows) tx.insert(userRegions).values({ userId: created.id, regionId }).run();
+    for (const regionId of regionIds) tx.insert(userRegions).values({ userId: created.id, regionId }).run();
     appendAudit(tx, {
-      userId: actor?.id ?? null, username: actor?.username ?? 'cli', action: 'user.add', entity: 'user',
-      entityId: created.id, after: { username: input.username, role: input.role, regions: codes },
-    });
+      ...who, action: 'user.add', entity: 'user', entityId: created.id,
+      after: { username: input.username, role: input.role, regions: codes.length === 0 ? ['*'] : codes },
+    }, at);
     return created.id;
   });
 }
 
-export function disableUser(db: Db, username: string, actor: { id: number; username: string } | null): void {
-  const user = db.select().from(users).where(eq(users.username, username)).get();
-  if (!user) throw new DomainError('NOT_FOUND', `no user "${username}"`);
+/**
+ * Disables a user and ends their sessions. From the app (an actor), the last active admin cannot
+ * be disabled; the CLI operator, who holds the database file, may (and can re-enable or add one).
+ * @throws DomainError NOT_FOUND `no user "<name>"`; CONFLICT `"<name>" is the last active admin; make another user admin first`.
+ */
+export function disableUser(db: Db, username: string, actor: Actor | null): void {
+  const user = findUser(db, username);
+  if (actor) guardLastAdmin(db, user);
+  const { who, at } = auditActor(actor);
   db.transaction((tx) => {
     tx.update(users).set({ disabled: true }).where(eq(users.id, user.id)).run();
-    appendAudit(tx, {
-      userId: actor?.id ?? null, username: actor?.username ?? 'cli', action: 'user.disable', entity: 'user',
-      entityId: user.id, before: { disabled: user.disabled }, after: { disabled: true },
-    });
+    appendAudit(tx, { ...who, action: 'user.disable', entity: 'user', entityId: user.id, before: { disabled: user.disabled }, after: { disabled: true } }, at);
   });
   endUserSessions(db, user.id);
 }
 
+/** @throws DomainError NOT_FOUND `no user "<name>"`. */
+export function enableUser(db: Db, username: string, actor: Actor | null): void {
+  const user = findUser(db, username);
+  const { who, at } = auditActor(actor);
+  db.transaction((tx) => {
+    tx.update(users).set({ disabled: false }).where(eq(users.id, user.id)).run();
+    appendAudit(tx, { ...who, action: 'user.enable', entity: 'user', entityId: user.id, before: { disabled: user.disabled }, after: { disabled: false } }, at);
+  });
+}
+
+/** Sets a new password (policy checked) and ends the user's sessions. */
+export async function resetPassword(db: Db, username: string, password: string, actor: Actor | null): Promise<void> {
+  const user = findUser(db, username);
+  enforcePasswordPolicy(password, user.username);
+  const passwordHash = await hashPassword(password);
+  const { who, at } = auditActor(actor);
+  db.transaction((tx) => {
+    tx.update(users).set({ passwordHash, passwordChangedAt: at.toISOString() }).where(eq(users.id, user.id)).run();
+    appendAudit(tx, { ...who, action: 'user.password.reset', entity: 'user', entityId: user.id, after: { passwordChangedAt: at.toISOString() } }, at);
+  });
+  endUserSessions(db, user.id);
+}
+
+/**
+ * Replaces role and regions and ends the user's sessions, so the new rights apply at their next request.
+ * @throws DomainError CONFLICT when it would demote the last active admin (from the app).
+ */
+export function setAccess(db: Db, username: string, access: Access, actor: Actor | null): void {
+  const user = findUser(db, username);
+  checkRole(access.role);
+  const codes = cleanCodes(access.regionCodes);
+  const regionIds = regionIdsOf(db, codes);
+  if (actor && access.role !== 'admin') guardLastAdmin(db, user);
+  const before = { role: user.role, regions: regionCodesOf(db, user) };
+  const { who, at } = auditActor(actor);
+  db.transaction((tx) => {
+    tx.update(users).set({ role: access.role, allRegions: regionIds.length === 0 }).where(eq(users.id, user.id)).run();
+    tx.delete(userRegions).where(eq(userRegions.userId, user.id)).run();
+    for (const regionId of regionIds) tx.insert(userRegions).values({ userId: user.id, regionId }).run();
+    appendAudit(tx, {
+      ...who, action: 'user.access', entity: 'user', entityId: user.id,
+      before, after: { role: access.role, regions: codes.length === 0 ? ['*'] : codes },
+    }, at);
+  });
+  endUserSessions(db, user.id);
+}
+
+/** Turns the second factor off (a lost phone) and ends the user's sessions; they may set it up again. */
+export function resetTotp(db: Db, username: string, actor: Actor | null): void {
+  const user = findUser(db, username);
+  const { who, at } = auditActor(actor);
+  db.transaction((tx) => {
+    clearTotp(tx, user.id);
+    appendAudit(tx, { ...who, action: 'user.totp.reset', entity: 'user', entityId: user.id, before: { totp: user.totpSecret !== null }, after: { totp: false } }, at);
+  });
+  endUserSessions(db, user.id);
+}
+
+export function clearTotp(tx: Db | Tx, userId: number): void {
+  tx.update(users).set({ totpSecret: null, totpPendingSecret: null, totpLastStep: null }).where(eq(users.id, userId)).run();
+}
+
 export function listUsers(db: Db) {
-  const rows = db.select({ id: users.id, username: users.username, role: users.role, disabled: users.disabled, allRegions: users.allRegions, createdAt: users.createdAt })
-    .from(users).orderBy(asc(users.username)).all();
+  const rows = db.select({
+    id: users.id, username: users.username, role: users.role, disabled: users.disabled, allRegions: users.allRegions,
+    totpSecret: users.totpSecret, passwordChangedAt: users.passwordChangedAt, createdAt: users.createdAt,
+  }).from(users).orderBy(asc(users.username)).all();
   const links = db.select({ userId: userRegions.userId, code: regions.code }).from(userRegions)
-    .innerJoin(regions, eq(regions.id, userRegions.regionId)).all();
-  return rows.map((u) => ({ ...u, regions: u.allRegions ? ['*'] : links.filter((l) => l.userId === u.id).map((l) => l.code) }));
+    .innerJoin(regions, eq(regions.id, userRegions.regionId)).orderBy(asc(regions.code)).all();
+  return rows.map(({ totpSecret, ...u }) => ({
+    ...u, totpEnabled: totpSecret !== null, regions: u.allRegions ? ['*'] : links.filter((l) => l.userId === u.id).map((l) => l.code),
+  }));
+}
+
+/** @throws DomainError NOT_FOUND `no user "<name>"`. */
+export function findUser(db: Db, username: string): UserRow {
+  const user = db.select().from(users).where(eq(users.username, username)).get();
+  if (!user) throw new DomainError('NOT_FOUND', `no user "${username}"`);
+  return user;
+}
+
+/** @throws DomainError CONFLICT when `user` is an active admin and no other active admin exists. */
+function guardLastAdmin(db: Db, user: UserRow): void {
+  if (user.role !== 'admin' || user.disabled) return;
+  const others = db.select({ n: count() }).from(users)
+    .where(and(eq(users.role, 'admin'), eq(users.disabled, false), ne(users.id, user.id))).get()?.n ?? 0;
+  if (others === 0) throw new DomainError('CONFLICT', `"${user.username}" is the last active admin; make another user admin first`);
+}
+
+function checkRole(role: string): void {
+  if (!(ROLES as readonly string[]).includes(role)) throw new DomainError('BAD_REQUEST', `unknown role "${role}": use ${ROLES.join(', ')}`);
+}
+
+function cleanCodes(codes: readonly string[]): string[] {
+  return [...new Set(codes.map((c) => c.trim()).filter((c) => c.length > 0))].sort();
+}
+
+/** @throws DomainError BAD_REQUEST `unknown region code "<code>"`. */
+function regionIdsOf(db: Db, codes: readonly string[]): number[] {
+  return codes.map((code) => {
+    const row = db.select({ id: regions.id }).from(regions).where(eq(regions.code, code)).get();
+    if (!row) throw new DomainError('BAD_REQUEST', `unknown region code "${code}"`);
+    return row.id;
+  });
+}
+
+function regionCodesOf(db: Db, user: UserRow): string[] {
+  if (user.allRegions) return ['*'];
+  return db.select({ code: regions.code }).from(userRegions).innerJoin(regions, eq(regions.id, userRegions.regionId))
+    .where(eq(userRegions.userId, user.id)).orderBy(asc(regions.code)).all().map((r) => r.code);
 }

@@ -11,7 +11,18 @@ import { syntheticFundRows, syntheticRegionRows } from './synthetic-funds.ts';
 import { benchOverview } from './overview.ts';
 import { benchForecastM3 } from './forecast-m3.ts';
 import { benchSpringFestival } from './spring-festival-demo.ts';
+import { benchDashboard } from './dashboard.ts';
+import { benchProjectionDeterministic } from './projection-deterministic.ts';
+import { benchProjectionStochastic } from './projection-stochastic.ts';
+import { benchBudget } from './budget.ts';
 import { fmt } from './stats.ts';
+
+const TABLE_HEAD = ['| what | measured | target | |', '| --- | --- | --- | --- |'];
+
+/** A headed section with the row table every bench file returns. */
+function section(title: string, rows: string[]): string[] {
+  return ['', `## ${title}`, '', ...TABLE_HEAD, ...rows];
+}
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const TMP = join(ROOT, '.bench-tmp');
@@ -51,6 +62,11 @@ async function main() {
   rows.push(...(await benchImport()));
   rows.push(...(await benchOverview(TMP)));
   rmSync(TMP, { recursive: true, force: true });
+  const later = [
+    ...section('Leadership dashboard (issue 5)', await benchDashboard()),
+    ...section('Actuarial projection (issue 4)', [...(await benchProjectionDeterministic()), ...(await benchProjectionStochastic())]),
+    ...section('Institution budgets (issue 6)', await benchBudget()),
+  ];
   const forecastSection = [...(await benchForecastM3()), ...benchSpringFestival()];
   const cpu = cpus()[0]?.model ?? 'unknown cpu';
   const md = [
@@ -59,9 +75,11 @@ async function main() {
     'Produced by `npm run bench` (test/bench/run.ts); every figure below was measured in that run.',
     `Machine: ${cpus().length} × ${cpu}, ${fmt(totalmem() / 2 ** 30, 0)} GiB, Node ${process.version}. Date: ${new Date().toISOString().slice(0, 10)}.`,
     '',
-    '| what | measured | target | |',
-    '| --- | --- | --- | --- |',
+    '## Import and overview',
+    '',
+    ...TABLE_HEAD,
     ...rows,
+    ...later,
     ...forecastSection,
     '',
   ].join('\n');

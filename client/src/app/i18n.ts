@@ -18,10 +18,18 @@ import enOverview from '../locales/en/overview.json';
 import enFundDetail from '../locales/en/fund-detail.json';
 import enImporter from '../locales/en/importer.json';
 import enForecast from '../locales/en/forecast.json';
+import zhProjection from '../locales/zh-CN/projection.json';
+import enProjection from '../locales/en/projection.json';
+import zhDashboard from '../locales/zh-CN/dashboard.json';
+import enDashboard from '../locales/en/dashboard.json';
+import zhAdmin from '../locales/zh-CN/admin.json';
+import enAdmin from '../locales/en/admin.json';
+import zhBudget from '../locales/zh-CN/budget.json';
+import enBudget from '../locales/en/budget.json';
 
 export const resources = {
-  'zh-CN': { common: zhCommon, auth: zhAuth, overview: zhOverview, fundDetail: zhFundDetail, importer: zhImporter, forecast: zhForecast },
-  en: { common: enCommon, auth: enAuth, overview: enOverview, fundDetail: enFundDetail, importer: enImporter, forecast: enForecast },
+  'zh-CN': { common: zhCommon, auth: zhAuth, overview: zhOverview, fundDetail: zhFundDetail, importer: zhImporter, forecast: zhForecast, projection: zhProjection, dashboard: zhDashboard, admin: zhAdmin, budget: zhBudget },
+  en: { common: enCommon, auth: enAuth, overview: enOverview, fundDetail: enFundDetail, importer: enImporter, forecast: enForecast, projection: enProjection, dashboard: enDashboard, admin: enAdmin, budget: enBudget },
 } as const;
 
 function reflectLanguage(lang: AppLanguage): void {
@@ -35,7 +43,7 @@ void i18n.use(initReactI18next).init({
   fallbackLng: 'zh-CN',
   supportedLngs: ['zh-CN', 'en'],
   defaultNS: 'common',
-  ns: ['common', 'auth', 'overview', 'fundDetail', 'importer', 'forecast'],
+  ns: ['common', 'auth', 'overview', 'fundDetail', 'importer', 'forecast', 'projection', 'dashboard', 'admin', 'budget'],
   interpolation: { escapeValue: false },
 });
 

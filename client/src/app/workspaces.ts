@@ -1,12 +1,12 @@
 /**
- * The three workspaces of the left menu and their pages. A role lands on the workspace it
- * works in; every role may open every read page (the server scopes the data).
+ * The workspaces of the left menu and their pages. A role lands on the workspace it works in;
+ * every role may open every read page (the server scopes the data); administration is for admins.
  */
 import { PATHS } from '../lib/paths.ts';
 
 export { PATHS };
 
-export type WorkspaceKey = 'leadership' | 'actuarial' | 'budget';
+export type WorkspaceKey = 'leadership' | 'actuarial' | 'budget' | 'admin';
 export type Role = 'admin' | 'actuary' | 'budget' | 'leader' | 'viewer';
 
 export interface WorkspacePage {
@@ -18,21 +18,35 @@ export interface Workspace {
   key: WorkspaceKey;
   labelKey: string;
   pages: readonly WorkspacePage[];
+  /** Only these roles see the workspace in the menu (the server enforces the same); all when absent. */
+  roles?: readonly Role[];
 }
 
 export const WORKSPACES: readonly Workspace[] = [
-  { key: 'leadership', labelKey: 'workspace.leadership', pages: [{ path: PATHS.leadershipOverview, labelKey: 'menu.overview' }] },
+  { key: 'leadership', labelKey: 'workspace.leadership', pages: [{ path: PATHS.leadershipDashboard, labelKey: 'dashboard:menu' }, { path: PATHS.leadershipOverview, labelKey: 'menu.overview' }] },
   {
     key: 'actuarial',
     labelKey: 'workspace.actuarial',
     pages: [
       { path: PATHS.actuarialOverview, labelKey: 'menu.overview' },
       { path: PATHS.actuarialForecast, labelKey: 'forecast:menu' },
+      { path: PATHS.actuarialProjection, labelKey: 'projection:menu' },
       { path: PATHS.actuarialImport, labelKey: 'menu.import' },
     ],
   },
-  { key: 'budget', labelKey: 'workspace.budget', pages: [{ path: PATHS.budgetImport, labelKey: 'menu.institutionImport' }] },
+  { key: 'budget', labelKey: 'workspace.budget', pages: [{ path: PATHS.budgetPlans, labelKey: 'budget:menu' }, { path: PATHS.budgetImport, labelKey: 'menu.institutionImport' }] },
+  {
+    key: 'admin',
+    labelKey: 'admin:workspace',
+    roles: ['admin'],
+    pages: [{ path: PATHS.adminUsers, labelKey: 'admin:menu.users' }, { path: PATHS.adminAudit, labelKey: 'admin:menu.audit' }],
+  },
 ];
+
+/** The workspaces a role sees in the menu. */
+export function workspacesFor(role: Role | undefined): readonly Workspace[] {
+  return WORKSPACES.filter((w) => !w.roles || (role !== undefined && w.roles.includes(role)));
+}
 
 /** Where a role lands after login. */
 export function homePath(role: Role): string {
@@ -41,9 +55,9 @@ export function homePath(role: Role): string {
     case 'actuary':
       return PATHS.actuarialOverview;
     case 'budget':
-      return PATHS.budgetImport;
+      return PATHS.budgetPlans;
     default:
-      return PATHS.leadershipOverview;
+      return PATHS.leadershipDashboard;
   }
 }
 

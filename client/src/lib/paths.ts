@@ -2,10 +2,17 @@
 export const PATHS = {
   login: '/login',
   leadershipOverview: '/leadership/overview',
+  leadershipDashboard: '/leadership/dashboard',
   actuarialOverview: '/actuarial/overview',
   actuarialImport: '/actuarial/import',
   actuarialForecast: '/actuarial/forecast',
+  actuarialProjection: '/actuarial/projection',
   budgetImport: '/budget/import',
+  budgetPlans: '/budget/plans',
+  budgetPlan: (planId: number | string) => `/budget/plans/${planId}`,
+  adminUsers: '/admin/users',
+  adminAudit: '/admin/audit',
+  account: '/account',
   fund: (fundId: number | string) => `/funds/${fundId}`,
   /** The forecast page of one fund, optionally with a measure (`expenditure` when left out). */
   forecast: (fundId: number | string, measure?: string) =>

@@ -6,7 +6,7 @@
  * `auth.me` is set to logged-out, and the route guard sends the user to the login page.
  */
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
-import { createTRPCClient, httpBatchLink } from '@trpc/client';
+import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink } from '@trpc/client';
 import { createTRPCOptionsProxy } from '@trpc/tanstack-react-query';
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import superjson from 'superjson';
@@ -41,12 +41,21 @@ export const queryClient: QueryClient = new QueryClient({
   },
 });
 
+/**
+ * Subscriptions (the progress of a long Monte Carlo run) go over server-sent events: a GET to
+ * `/trpc` carrying the session cookie, so the write guard and the CSP (`connect-src 'self'`) let it
+ * through; everything else is batched as before.
+ */
 export const trpcClient = createTRPCClient<AppRouter>({
   links: [
-    httpBatchLink({
-      url: '/trpc',
-      transformer: superjson,
-      fetch: (url, options) => fetch(url, { ...(options as RequestInit), credentials: 'include' }),
+    splitLink({
+      condition: (op) => op.type === 'subscription',
+      true: httpSubscriptionLink({ url: '/trpc', transformer: superjson, eventSourceOptions: { withCredentials: true } }),
+      false: httpBatchLink({
+        url: '/trpc',
+        transformer: superjson,
+        fetch: (url, options) => fetch(url, { ...(options as RequestInit), credentials: 'include' }),
+      }),
     }),
   ],
 });

@@ -1,10 +1,14 @@
-/** `npx fundrisk user add|disable|list`: account administration on the database FUNDRISK_DB names. */
+/**
+ * `npx fundrisk user add|disable|enable|reset-password|set-access|reset-totp|list`: account
+ * administration on the database FUNDRISK_DB names. The CLI operator holds the database file, so
+ * it may also recover a locked-out installation (re-enable the last admin, reset a lost second factor).
+ */
 import type { Command } from 'commander';
 import { createInterface } from 'node:readline';
 import { resolveDatabasePath } from '../../env.ts';
-import { openDatabase } from '../../db/client.ts';
+import { openDatabase, type Db } from '../../db/client.ts';
 import { ROLES, type Role } from '../../db/schema.ts';
-import { addUser, disableUser, listUsers } from '../../services/users.ts';
+import { addUser, disableUser, enableUser, listUsers, resetPassword, resetTotp, setAccess } from '../../services/users.ts';
 import { ensureNationalParameterSet } from '../../services/parameters.ts';
 import { CliError, writeJson } from '../io.ts';
 
@@ -14,10 +18,30 @@ async function readPasswordFromStdin(): Promise<string> {
   throw new CliError('--password-stdin: no password on standard input');
 }
 
-function openDb() {
+async function readPassword(passwordStdin: boolean | undefined): Promise<string> {
+  const password = passwordStdin ? await readPasswordFromStdin() : process.env.FUNDRISK_PASSWORD;
+  if (!password) throw new CliError('no password: pass --password-stdin and write it to standard input, or set FUNDRISK_PASSWORD');
+  return password;
+}
+
+function checkRole(role: string): Role {
+  if (!ROLES.includes(role as Role)) throw new CliError(`--role: unknown role "${role}"; use one of ${ROLES.join(', ')}`);
+  return role as Role;
+}
+
+const regionList = (regions: string | undefined) => regions?.split(',').map((s) => s.trim()) ?? [];
+
+/** Runs `work` on the database, turning service errors into CLI errors and always closing the file. */
+async function withDb(work: (db: Db) => unknown): Promise<void> {
   const db = openDatabase(resolveDatabasePath());
   ensureNationalParameterSet(db);
-  return db;
+  try {
+    await work(db);
+  } catch (err) {
+    throw new CliError((err as Error).message);
+  } finally {
+    db.$client.close();
+  }
 }
 
 export function registerUser(program: Command): void {
@@ -29,36 +53,51 @@ export function registerUser(program: Command): void {
     .option('--regions <codes>', 'comma-separated region codes the user may see (default: all regions)')
     .option('--password-stdin', 'read the password from the first line of standard input')
     .action(async (opts: { username: string; role: string; regions?: string; passwordStdin?: boolean }) => {
-      if (!ROLES.includes(opts.role as Role)) throw new CliError(`--role: unknown role "${opts.role}"; use one of ${ROLES.join(', ')}`);
-      const password = opts.passwordStdin ? await readPasswordFromStdin() : process.env.FUNDRISK_PASSWORD;
-      if (!password) throw new CliError('no password: pass --password-stdin and write it to standard input, or set FUNDRISK_PASSWORD');
-      const db = openDb();
-      try {
-        const id = await addUser(db, { username: opts.username, password, role: opts.role as Role, regionCodes: opts.regions?.split(',').map((s) => s.trim()) ?? [] }, null);
+      const role = checkRole(opts.role);
+      const password = await readPassword(opts.passwordStdin);
+      await withDb(async (db) => {
+        const id = await addUser(db, { username: opts.username, password, role, regionCodes: regionList(opts.regions) }, null);
         writeJson({ id, username: opts.username, role: opts.role }, undefined);
-      } catch (err) {
-        throw new CliError((err as Error).message);
-      } finally {
-        db.$client.close();
-      }
+      });
     });
-  user.command('disable <name>').description('disable a user and end their sessions').action((name: string) => {
-    const db = openDb();
-    try {
-      disableUser(db, name, null);
-      writeJson({ username: name, disabled: true }, undefined);
-    } catch (err) {
-      throw new CliError((err as Error).message);
-    } finally {
-      db.$client.close();
-    }
-  });
-  user.command('list').description('list users with role, regions and status').action(() => {
-    const db = openDb();
-    try {
-      writeJson({ users: listUsers(db) }, undefined);
-    } finally {
-      db.$client.close();
-    }
-  });
+  user.command('disable <name>').description('disable a user and end their sessions').action((name: string) => withDb((db) => {
+    disableUser(db, name, null);
+    writeJson({ username: name, disabled: true }, undefined);
+  }));
+  user.command('enable <name>').description('enable a disabled user again').action((name: string) => withDb((db) => {
+    enableUser(db, name, null);
+    writeJson({ username: name, disabled: false }, undefined);
+  }));
+  user.command('reset-password')
+    .description('set a new password and end the user\'s sessions; the password comes from standard input (--password-stdin) or FUNDRISK_PASSWORD')
+    .requiredOption('--username <name>', 'login name')
+    .option('--password-stdin', 'read the password from the first line of standard input')
+    .action(async (opts: { username: string; passwordStdin?: boolean }) => {
+      const password = await readPassword(opts.passwordStdin);
+      await withDb(async (db) => {
+        await resetPassword(db, opts.username, password, null);
+        writeJson({ username: opts.username, passwordReset: true }, undefined);
+      });
+    });
+  user.command('set-access')
+    .description('set role and regions and end the user\'s sessions, so the new rights apply at once')
+    .requiredOption('--username <name>', 'login name')
+    .requiredOption('--role <role>', `one of ${ROLES.join(', ')}`)
+    .option('--regions <codes>', 'comma-separated region codes the user may see (default: all regions)')
+    .action((opts: { username: string; role: string; regions?: string }) => {
+      const role = checkRole(opts.role);
+      return withDb((db) => {
+        setAccess(db, opts.username, { role, regionCodes: regionList(opts.regions) }, null);
+        const after = listUsers(db).find((u) => u.username === opts.username);
+        writeJson({ username: opts.username, role, regions: after?.regions ?? [] }, undefined);
+      });
+    });
+  user.command('reset-totp <name>').description('turn a user\'s two-factor authentication off (lost phone) and end their sessions')
+    .action((name: string) => withDb((db) => {
+      resetTotp(db, name, null);
+      writeJson({ username: name, totpEnabled: false }, undefined);
+    }));
+  user.command('list').description('list users with role, regions, status and two-factor state').action(() => withDb((db) => {
+    writeJson({ users: listUsers(db) }, undefined);
+  }));
 }

@@ -6,13 +6,13 @@ import { Suspense, type ReactNode } from 'react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { App, Button, Flex, Layout, Menu, Space, Tag, Typography, theme } from 'antd';
 import type { MenuProps } from 'antd';
-import { DashboardOutlined, ExperimentOutlined, LogoutOutlined, UserOutlined, WalletOutlined } from '@ant-design/icons';
+import { DashboardOutlined, ExperimentOutlined, LogoutOutlined, SettingOutlined, UserOutlined, WalletOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { queryClient, trpc } from '../../lib/trpc.ts';
 import { errorMessage } from '../../lib/errors.ts';
 import { PageSpin } from '../../components/ui/page-spin.tsx';
-import { menuKeyOf, PATHS, WORKSPACES, type WorkspaceKey } from '../workspaces.ts';
+import { menuKeyOf, PATHS, workspacesFor, type WorkspaceKey } from '../workspaces.ts';
 import { LanguageSwitch } from '../../components/ui/language-switch.tsx';
 import { DemoBanner } from './demo-banner.tsx';
 
@@ -20,6 +20,7 @@ const WORKSPACE_ICONS: Record<WorkspaceKey, ReactNode> = {
   leadership: <DashboardOutlined />,
   actuarial: <ExperimentOutlined />,
   budget: <WalletOutlined />,
+  admin: <SettingOutlined />,
 };
 
 const SIDER_WIDTH = 256;
@@ -43,7 +44,7 @@ export function AppShell() {
   const openedFrom = (location.state as { from?: string } | null)?.from;
   const selected = menuKeyOf(location.pathname, openedFrom);
   // Groups, not submenus: the three workspaces are always in view.
-  const items: MenuProps['items'] = WORKSPACES.map((w) => ({
+  const items: MenuProps['items'] = workspacesFor(user?.role).map((w) => ({
     key: w.key,
     type: 'group' as const,
     label: <Space size={8}>{WORKSPACE_ICONS[w.key]}{t(w.labelKey)}</Space>,
@@ -82,7 +83,7 @@ export function AppShell() {
               {user && (
                 <Space size={6} data-testid="current-user">
                   <UserOutlined />
-                  <Typography.Text>{user.username}</Typography.Text>
+                  <Typography.Link onClick={() => void navigate(PATHS.account)} title={t('auth:account.menu')} data-testid="account-link">{user.username}</Typography.Link>
                   <Tag color="blue" data-testid="current-role" style={{ marginInlineEnd: 0 }}>{t(`role.${user.role}`)}</Tag>
                 </Space>
               )}

@@ -1,7 +1,12 @@
-/** Username and password login; afterwards back to the page that asked for it, or the role's workspace. */
+/**
+ * Username and password login; afterwards back to the page that asked for it, or the role's
+ * workspace. When the server answers that the account needs a two-factor code, the form asks
+ * for it and sends all three again.
+ */
+import { useState } from 'react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Flex, Form, Input, Typography, theme } from 'antd';
-import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { LockOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { queryClient, trpc } from '../../lib/trpc.ts';
@@ -11,9 +16,13 @@ import { LanguageSwitch } from '../../components/ui/language-switch.tsx';
 interface LoginValues {
   username: string;
   password: string;
+  totp?: string;
 }
 
 const CARD_WIDTH = 380;
+/** The server's messages for the second step (server/services/login.ts). */
+const TOTP_REQUIRED = 'two-factor code required';
+const TOTP_INVALID = 'invalid two-factor code';
 
 export function LoginPage() {
   const { t } = useTranslation('auth');
@@ -24,7 +33,11 @@ export function LoginPage() {
   // `/` sends each role to its own workspace.
   const target = from && !from.startsWith('/login') ? from : '/';
   const me = useQuery(trpc.auth.me.queryOptions());
+  const [needsCode, setNeedsCode] = useState(false);
   const login = useMutation(trpc.auth.login.mutationOptions({
+    onError: (err) => {
+      if (apiErrorCode(err) === 'UNAUTHORIZED' && (err.message === TOTP_REQUIRED || err.message === TOTP_INVALID)) setNeedsCode(true);
+    },
     onSuccess: ({ user }) => {
       queryClient.setQueryData(trpc.auth.me.queryKey(), (prev) => ({ demo: prev?.demo ?? false, user }));
       void queryClient.invalidateQueries({ queryKey: trpc.auth.me.queryKey() });
@@ -36,6 +49,8 @@ export function LoginPage() {
 
   const code = apiErrorCode(login.error);
   const failure = !login.error ? null
+    : login.error.message === TOTP_REQUIRED ? null
+    : login.error.message === TOTP_INVALID ? t('invalidTotp')
     : code === 'UNAUTHORIZED' ? t('wrongCredentials')
       : code === 'TOO_MANY_REQUESTS' ? t('tooManyAttempts')
         : errorMessage(login.error);
@@ -54,7 +69,7 @@ export function LoginPage() {
         <Form<LoginValues>
           layout="vertical"
           requiredMark={false}
-          onFinish={(values) => login.mutate(values)}
+          onFinish={({ username, password, totp }) => login.mutate({ username, password, ...(needsCode && totp ? { totp: totp.trim() } : {}) })}
           data-testid="login-form"
           autoComplete="on"
         >
@@ -64,6 +79,19 @@ export function LoginPage() {
           <Form.Item name="password" label={t('password')} rules={[{ required: true, message: t('passwordRequired') }]}>
             <Input.Password prefix={<LockOutlined />} autoComplete="current-password" data-testid="login-password" />
           </Form.Item>
+          {needsCode && (
+            <>
+              <Alert type="info" showIcon title={t('totpNeeded')} style={{ marginBottom: 16 }} data-testid="login-totp-needed" />
+              <Form.Item
+                name="totp"
+                label={t('totp')}
+                extra={t('totpHelp')}
+                rules={[{ required: true, pattern: /^\s*\d{6}\s*$/, message: t('totpRequired') }]}
+              >
+                <Input prefix={<SafetyOutlined />} inputMode="numeric" autoComplete="one-time-code" maxLength={6} autoFocus data-testid="login-totp" />
+              </Form.Item>
+            </>
+          )}
           {failure && <Alert type="error" showIcon title={failure} style={{ marginBottom: 16 }} data-testid="login-error" />}
           <Button type="primary" htmlType="submit" block loading={login.isPending} data-testid="login-submit">
             {t('submit')}

@@ -1,0 +1,44 @@
+/** Institution budgets (domain.md §5): plans, allocation, adjustments, approval, prepayment, monitoring, settlement. */
+import { router, roleProcedure } from '../trpc/init.ts';
+import { PERMISSIONS } from '../auth/permissions.ts';
+import {
+  actualsImportInput, adjustInput, adjustmentPreviewInput, agreementInput, decisionInput, deviationInput, planAllocateInput, planCreateInput,
+  planIdInput, planInstitutionInput, planListInput, planTotalInput, prepaymentIssueInput,
+} from '../schemas/budget.ts';
+import { visibleRegionIds } from '../services/region-scope.ts';
+import { createPlan, listPlans, newPlanVersion } from '../services/budget-plans.ts';
+import { computePlanTotal } from '../services/budget-total.ts';
+import { allocatePlan } from '../services/budget-allocate.ts';
+import { adjustQuota, previewAdjustment } from '../services/budget-adjust.ts';
+import { recordAgreement, recordDecision } from '../services/budget-decisions.ts';
+import { approvePlan } from '../services/budget-approve.ts';
+import { getPrepayments, issuePrepayments } from '../services/budget-prepayment.ts';
+import { importActuals } from '../services/budget-actuals.ts';
+import { planDeviation } from '../services/budget-deviation.ts';
+import { getSettlement, settlePlan } from '../services/budget-settlement.ts';
+import { explainQuota, getPlanDetail, publishedList } from '../services/budget-detail.ts';
+
+const readProcedure = roleProcedure(...PERMISSIONS.read);
+const budgetProcedure = roleProcedure(...PERMISSIONS.budget);
+
+export const budgetRouter = router({
+  plans: readProcedure.input(planListInput).query(({ ctx, input }) => listPlans(ctx.db, visibleRegionIds(ctx.db, ctx.user), input)),
+  plan: readProcedure.input(planIdInput).query(({ ctx, input }) => getPlanDetail(ctx.db, visibleRegionIds(ctx.db, ctx.user), input.planId)),
+  explain: readProcedure.input(planInstitutionInput).query(({ ctx, input }) => explainQuota(ctx.db, visibleRegionIds(ctx.db, ctx.user), input)),
+  create: budgetProcedure.input(planCreateInput).mutation(({ ctx, input }) => createPlan(ctx.db, ctx.user, visibleRegionIds(ctx.db, ctx.user), input)),
+  newVersion: budgetProcedure.input(planIdInput).mutation(({ ctx, input }) => newPlanVersion(ctx.db, ctx.user, visibleRegionIds(ctx.db, ctx.user), input.planId)),
+  computeTotal: budgetProcedure.input(planTotalInput).mutation(({ ctx, input }) => computePlanTotal(ctx.db, ctx.user, visibleRegionIds(ctx.db, ctx.user), input)),
+  allocate: budgetProcedure.input(planAllocateInput).mutation(({ ctx, input }) => allocatePlan(ctx.db, ctx.user, visibleRegionIds(ctx.db, ctx.user), input)),
+  decide: budgetProcedure.input(decisionInput).mutation(({ ctx, input }) => recordDecision(ctx.db, ctx.user, visibleRegionIds(ctx.db, ctx.user), input)),
+  previewAdjustment: budgetProcedure.input(adjustmentPreviewInput).query(({ ctx, input }) => previewAdjustment(ctx.db, visibleRegionIds(ctx.db, ctx.user), input)),
+  adjust: budgetProcedure.input(adjustInput).mutation(({ ctx, input }) => adjustQuota(ctx.db, ctx.user, visibleRegionIds(ctx.db, ctx.user), input)),
+  approve: budgetProcedure.input(planIdInput).mutation(({ ctx, input }) => approvePlan(ctx.db, ctx.user, visibleRegionIds(ctx.db, ctx.user), input.planId)),
+  issuePrepayments: budgetProcedure.input(prepaymentIssueInput).mutation(({ ctx, input }) => issuePrepayments(ctx.db, ctx.user, visibleRegionIds(ctx.db, ctx.user), input)),
+  prepayments: readProcedure.input(planIdInput).query(({ ctx, input }) => getPrepayments(ctx.db, visibleRegionIds(ctx.db, ctx.user), input.planId)),
+  importActuals: budgetProcedure.input(actualsImportInput).mutation(({ ctx, input }) => importActuals(ctx.db, ctx.user, visibleRegionIds(ctx.db, ctx.user), input)),
+  deviation: readProcedure.input(deviationInput).query(({ ctx, input }) => planDeviation(ctx.db, visibleRegionIds(ctx.db, ctx.user), input)),
+  settle: budgetProcedure.input(planIdInput).mutation(({ ctx, input }) => settlePlan(ctx.db, ctx.user, visibleRegionIds(ctx.db, ctx.user), input.planId)),
+  settlement: readProcedure.input(planIdInput).query(({ ctx, input }) => getSettlement(ctx.db, visibleRegionIds(ctx.db, ctx.user), input.planId)),
+  published: readProcedure.input(planIdInput).query(({ ctx, input }) => publishedList(ctx.db, visibleRegionIds(ctx.db, ctx.user), input.planId)),
+  recordAgreement: budgetProcedure.input(agreementInput).mutation(({ ctx, input }) => recordAgreement(ctx.db, ctx.user, visibleRegionIds(ctx.db, ctx.user), input)),
+});

@@ -1,0 +1,126 @@
+/**
+ * Allocation of a plan's total to its institutions (domain.md §5.2, §5.7): load the facts, apply the
+ * officer's overrides and recorded decisions, call the model (`allocateBudget`), store one quota
+ * row per institution with its full explanation. Rules applied here, before the model:
+ * - a confirmed-violation deduction of 50,000 元 or more is applied only with a recorded decision
+ *   (outcome apply; waive drops it); without one it is held as pending and blocks approval;
+ * - terminated institutions keep their computed share unallocated unless a plan-wide decision
+ *   redistributes it, in which case they leave the split (their explanation is still stored).
+ */
+import { eq } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import { budgetPlans, budgetQuotas } from '../db/schema.ts';
+import type { SessionUser } from '../auth/sessions.ts';
+import { allocateBudget, type AllocationResult, type BudgetParams, type BudgetParamsOverride, type CreditRating, type InstitutionBudgetInput, type InstitutionQuota } from '../../models/index.ts';
+import { appendAudit } from './audit.ts';
+import { DomainError } from './errors.ts';
+import { checkedParamsJson, editablePlan, planLabel, planParams, type PlanRow } from './budget-plans.ts';
+import { insertRows } from './budget-bulk.ts';
+import { BASE_YEARS, latestDecisions, loadInstitutionFacts, type InstitutionFacts } from './budget-facts.ts';
+import { COLLECTIVE_DECISION_THRESHOLD_FEN, type QuotaExplanation } from './budget-views.ts';
+import { allocationSummary } from './budget-summary.ts';
+
+type Tx = Pick<Db, 'select' | 'insert' | 'update' | 'delete'>;
+type QuotaInsert = typeof budgetQuotas.$inferInsert;
+
+export interface Overrides { quotaFen: number | null; score: number | null; credit: CreditRating | null }
+
+export interface AllocationOutcome {
+  result: AllocationResult;
+  rows: QuotaInsert[];
+}
+
+/** The overrides stored on a plan's quota rows. */
+export function currentOverrides(db: Pick<Db, 'select'>, planId: number): Map<number, Overrides> {
+  const rows = db.select({ id: budgetQuotas.institutionId, quotaFen: budgetQuotas.manualQuotaFen, score: budgetQuotas.scoreOverride, credit: budgetQuotas.creditOverride })
+    .from(budgetQuotas).where(eq(budgetQuotas.planId, planId)).all();
+  return new Map(rows.filter((r) => r.quotaFen !== null || r.score !== null || r.credit !== null).map((r) => [r.id, { quotaFen: r.quotaFen, score: r.score, credit: r.credit }]));
+}
+
+/**
+ * Runs the model on the plan's facts with the overrides and decisions.
+ * @throws DomainError BAD_REQUEST with the model's message (e.g. a manual quota above the total).
+ */
+export function computeAllocation(db: Pick<Db, 'select'>, plan: PlanRow, overrides: ReadonlyMap<number, Overrides>, params: BudgetParams): AllocationOutcome {
+  if (plan.totalFen === null) throw new DomainError('CONFLICT', `${planLabel(plan)} has no total yet: compute it from a projection first`);
+  const facts = loadInstitutionFacts(db, plan);
+  const decisions = latestDecisions(db, plan.id);
+  const redistribute = decisions.get('unallocated:')?.outcome === 'redistribute';
+  const byCode = new Map<string, { fact: InstitutionFacts; deduction: QuotaExplanation['deduction']; o: Overrides | undefined }>();
+  const inputs: InstitutionBudgetInput[] = [];
+  for (const fact of facts) {
+    const o = overrides.get(fact.institutionId);
+    const confirmedFen = fact.violations.confirmedFen;
+    const needsDecision = confirmedFen >= COLLECTIVE_DECISION_THRESHOLD_FEN;
+    const d = needsDecision ? decisions.get(`deduction:${fact.institutionId}`) : undefined;
+    const appliedFen = !needsDecision || d?.outcome === 'apply' ? confirmedFen : 0;
+    const deduction = {
+      confirmedFen, appliedFen, pendingFen: needsDecision && !d ? confirmedFen : 0, thresholdFen: COLLECTIVE_DECISION_THRESHOLD_FEN,
+      decision: d ? { outcome: d.outcome, decisionRef: d.decisionRef, at: d.at } : null,
+    };
+    byCode.set(fact.code, { fact, deduction, o });
+    inputs.push({
+      institutionId: fact.code, name: fact.name, paidFen: fact.paidFen, assessmentScore: o?.score ?? fact.score, creditRating: o?.credit ?? fact.credit,
+      violationFen: appliedFen, status: fact.agreement.status, ...(o?.quotaFen === null || o?.quotaFen === undefined ? {} : { manualQuotaFen: o.quotaFen }),
+    });
+  }
+  const run = (list: InstitutionBudgetInput[]) => {
+    try {
+      return allocateBudget(list, { totalFen: plan.totalFen as number, params });
+    } catch (err) {
+      throw new DomainError('BAD_REQUEST', (err as Error).message);
+    }
+  };
+  const withTerminated = run(inputs);
+  const hasTerminated = inputs.some((i) => i.status === 'terminated');
+  const result = redistribute && hasTerminated ? run(inputs.filter((i) => i.status !== 'terminated')) : withTerminated;
+  const final = new Map(result.quotas.map((q) => [q.institutionId, q]));
+  const rows = withTerminated.quotas.map((modelQuota): QuotaInsert => {
+    const entry = byCode.get(modelQuota.institutionId) as { fact: InstitutionFacts; deduction: QuotaExplanation['deduction']; o: Overrides | undefined };
+    const redistributed = !final.has(modelQuota.institutionId);
+    const q: InstitutionQuota = redistributed ? { ...modelQuota, unallocatedFen: 0, scalingFactor: null } : final.get(modelQuota.institutionId) as InstitutionQuota;
+    const { fact, deduction, o } = entry;
+    const explanation: QuotaExplanation = {
+      quota: q, years: fact.paidFen.map((paidFen, j) => ({ year: plan.year - BASE_YEARS + j, paidFen })), scoreYear: plan.year - 1,
+      data: { score: fact.score, credit: fact.credit }, overrides: { quotaFen: o?.quotaFen ?? null, score: o?.score ?? null, credit: o?.credit ?? null },
+      violations: { year: plan.year - 1, ...fact.violations }, deduction, agreement: fact.agreement, redistributed,
+    };
+    return {
+      planId: plan.id, institutionId: fact.institutionId, quotaFen: q.quotaFen, unallocatedFen: q.unallocatedFen, source: q.source, agreementStatus: q.status,
+      baseFen: q.baseFen, rawFen: q.rawFen, assessmentScore: q.assessmentScore, assessmentFactor: q.assessmentFactor, creditRating: q.creditRating,
+      creditFactor: q.creditFactor, violationDeductionFen: q.violationDeductionFen, pendingDeductionFen: deduction.pendingFen,
+      manualQuotaFen: o?.quotaFen ?? null, scoreOverride: o?.score ?? null, creditOverride: o?.credit ?? null, explanationJson: JSON.stringify(explanation),
+    };
+  });
+  return { result, rows };
+}
+
+/** Replaces the plan's quota rows and marks it allocated (inside the caller's transaction). */
+export function storeAllocation(tx: Tx, sqlite: Db['$client'], plan: PlanRow, outcome: AllocationOutcome): void {
+  tx.delete(budgetQuotas).where(eq(budgetQuotas.planId, plan.id)).run();
+  insertRows(sqlite, budgetQuotas, outcome.rows);
+  tx.update(budgetPlans).set({
+    status: 'allocated', paramsJson: plan.paramsJson, allocatedFen: outcome.result.allocatedFen, unallocatedFen: outcome.result.unallocatedFen,
+  }).where(eq(budgetPlans.id, plan.id)).run();
+}
+
+/**
+ * Allocates (or re-allocates) a plan, optionally with a new parameter override; overrides set by
+ * hand are kept. Audited with the totals before and after.
+ * @throws DomainError CONFLICT when locked or without a total; BAD_REQUEST for bad parameters or the model's refusal.
+ */
+export function allocatePlan(db: Db, user: SessionUser, scope: Set<number> | null, input: { planId: number; params?: BudgetParamsOverride | undefined }) {
+  const plan = editablePlan(db, scope, input.planId);
+  const updated: PlanRow = input.params === undefined ? plan : { ...plan, paramsJson: checkedParamsJson(input.params) };
+  const outcome = computeAllocation(db, updated, currentOverrides(db, plan.id), planParams(updated));
+  return db.transaction((tx) => {
+    storeAllocation(tx, db.$client, updated, outcome);
+    const summary = allocationSummary(tx, plan.id);
+    appendAudit(tx, {
+      userId: user.id, username: user.username, action: 'budget.allocate', entity: 'budget_plan', entityId: plan.id,
+      before: { status: plan.status, allocatedFen: plan.allocatedFen, unallocatedFen: plan.unallocatedFen, params: JSON.parse(plan.paramsJson) },
+      after: { status: 'allocated', totalFen: plan.totalFen, allocatedFen: outcome.result.allocatedFen, unallocatedFen: outcome.result.unallocatedFen, institutions: outcome.rows.length, params: JSON.parse(updated.paramsJson) },
+    });
+    return summary;
+  });
+}

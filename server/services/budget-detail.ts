@@ -1,0 +1,70 @@
+/**
+ * Read views of one plan: the plan with its allocation table (one line per institution), the
+ * explanation of one quota, and the publishable list of institution budgets (seed 000 第二十四条:
+ * 定期向社会公开), which exists only for approved or settled plans.
+ */
+import { and, eq } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import { budgetPrepayments, budgetQuotas, budgetSettlements, institutionYears, institutions, regions } from '../db/schema.ts';
+import { fenToYuan } from '../../models/index.ts';
+import { DomainError } from './errors.ts';
+import { loadPlan, planInStatus, planLabel, planView } from './budget-plans.ts';
+import { allocationSummary } from './budget-summary.ts';
+import { listAdjustments } from './budget-adjust.ts';
+import { listDecisions } from './budget-decisions.ts';
+import { explanationView, quotaLineView, type QuotaExplanation } from './budget-views.ts';
+
+function quotaRows(db: Db, planId: number) {
+  return db.select({ q: budgetQuotas, code: institutions.code, name: institutions.name, type: institutions.type, level: institutions.level, regionName: regions.name })
+    .from(budgetQuotas).innerJoin(institutions, eq(institutions.id, budgetQuotas.institutionId)).innerJoin(regions, eq(regions.id, institutions.regionId))
+    .where(eq(budgetQuotas.planId, planId)).orderBy(institutions.code).all();
+}
+
+/** The plan, its allocation summary, every quota line, adjustments, decisions and how far the workflow got. */
+export function getPlanDetail(db: Db, scope: Set<number> | null, planId: number) {
+  const plan = loadPlan(db, scope, planId);
+  const lastPaid = new Map(db.select({ id: institutionYears.institutionId, fen: institutionYears.paymentsFen }).from(institutionYears)
+    .innerJoin(budgetQuotas, and(eq(budgetQuotas.institutionId, institutionYears.institutionId), eq(budgetQuotas.planId, plan.id)))
+    .where(eq(institutionYears.year, plan.year - 1)).all().map((r) => [r.id, r.fen]));
+  const lines = quotaRows(db, plan.id).map(({ q, ...inst }) => quotaLineView(q, inst, lastPaid.get(q.institutionId) ?? null));
+  const issued = db.select({ at: budgetPrepayments.createdAt }).from(budgetPrepayments).where(eq(budgetPrepayments.planId, plan.id)).limit(1).get();
+  const settled = db.select({ id: budgetSettlements.institutionId }).from(budgetSettlements).where(eq(budgetSettlements.planId, plan.id)).limit(1).get();
+  return {
+    plan: planView(db, plan),
+    summary: allocationSummary(db, plan.id),
+    lines,
+    adjustments: listAdjustments(db, plan.id),
+    decisions: listDecisions(db, plan.id),
+    stages: { prepaymentsIssuedAt: issued?.at ?? null, settled: settled !== undefined },
+  };
+}
+
+/**
+ * The explanation drawer of one institution: base with years and weights, growth, each coefficient
+ * and why, the deduction and its decision, scaling, agreement status, and its adjustments.
+ * @throws DomainError NOT_FOUND `institution <id> is not in <plan>`.
+ */
+export function explainQuota(db: Db, scope: Set<number> | null, input: { planId: number; institutionId: number }) {
+  const plan = loadPlan(db, scope, input.planId);
+  const row = db.select({ x: budgetQuotas.explanationJson, code: institutions.code, name: institutions.name, type: institutions.type, level: institutions.level })
+    .from(budgetQuotas).innerJoin(institutions, eq(institutions.id, budgetQuotas.institutionId))
+    .where(and(eq(budgetQuotas.planId, plan.id), eq(budgetQuotas.institutionId, input.institutionId))).get();
+  if (!row) throw new DomainError('NOT_FOUND', `institution ${input.institutionId} is not in ${planLabel(plan)}`);
+  return {
+    institutionId: input.institutionId, code: row.code, name: row.name, type: row.type, level: row.level, planYear: plan.year,
+    ...explanationView(JSON.parse(row.x) as QuotaExplanation),
+    adjustments: listAdjustments(db, plan.id, input.institutionId),
+  };
+}
+
+/** The list to publish: every institution with its approved budget, the plan's total and approval. */
+export function publishedList(db: Db, scope: Set<number> | null, planId: number) {
+  const plan = planInStatus(db, scope, planId, ['approved', 'settled', 'superseded'], 'the published list');
+  const rows = quotaRows(db, plan.id);
+  return {
+    plan: planView(db, plan),
+    rows: rows.map(({ q, code, name, type, level, regionName }) => ({
+      institutionId: q.institutionId, code, name, type, level, regionName, status: q.agreementStatus, quotaYuan: fenToYuan(q.quotaFen),
+    })),
+  };
+}

@@ -1,0 +1,115 @@
+/**
+ * The facts a plan's allocation is made from (domain.md §2, §5.2, §5.7), loaded for the
+ * institutions of the plan's region and every region under it that serve the plan's scheme:
+ * the fund payments of the three years before the plan year, the score and credit rating of the
+ * year before, that year's violations by status, and agreement suspensions and terminations.
+ * Loading only: the sums of violation amounts per institution are plain totals of stored fen.
+ */
+import { and, eq, gte, inArray, lt, lte } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import { agreementActions, budgetDecisions, institutionYears, institutions, regions, violations } from '../db/schema.ts';
+import type { AgreementStatus, CreditRating } from '../../models/index.ts';
+import { regionSubtree, type PlanRow } from './budget-plans.ts';
+
+export const BASE_YEARS = 3;
+
+export interface InstitutionFacts {
+  institutionId: number;
+  code: string;
+  name: string;
+  type: string;
+  level: number | null;
+  regionName: string;
+  /** Payments of the plan year − 3, − 2, − 1 in fen, oldest first; null = no data. */
+  paidFen: [number | null, number | null, number | null];
+  score: number | null;
+  credit: CreditRating | null;
+  violations: { confirmedFen: number; confirmedCount: number; pendingFen: number; pendingCount: number; byNatureFen: Record<string, number> };
+  agreement: { status: AgreementStatus; suspendedMonths: number[]; actions: { kind: string; fromPeriod: string; toPeriod: string | null; decisionRef: string }[] };
+}
+
+type Db0 = Pick<Db, 'select'>;
+type DecisionRow = typeof budgetDecisions.$inferSelect;
+
+/** Institutions of the plan's region subtree serving its scheme, ordered by code. */
+export function loadInstitutionFacts(db: Db0, plan: PlanRow): InstitutionFacts[] {
+  const regionIds = regionSubtree(db, plan.regionId);
+  const rows = db.select({
+    id: institutions.id, code: institutions.code, name: institutions.name, type: institutions.type, level: institutions.level,
+    schemes: institutions.schemes, regionName: regions.name,
+  }).from(institutions).innerJoin(regions, eq(regions.id, institutions.regionId))
+    .where(inArray(institutions.regionId, regionIds)).orderBy(institutions.code).all()
+    .filter((r) => r.schemes.split(',').map((s) => s.trim()).includes(plan.scheme));
+  const facts = new Map<number, InstitutionFacts>(rows.map((r) => [r.id, {
+    institutionId: r.id, code: r.code, name: r.name, type: r.type, level: r.level, regionName: r.regionName,
+    paidFen: [null, null, null], score: null, credit: null,
+    violations: { confirmedFen: 0, confirmedCount: 0, pendingFen: 0, pendingCount: 0, byNatureFen: {} },
+    agreement: { status: 'active', suspendedMonths: [], actions: [] },
+  }]));
+
+  const lastYear = plan.year - 1;
+  const years = db.select({ id: institutionYears.institutionId, year: institutionYears.year, paid: institutionYears.paymentsFen, score: institutionYears.assessmentScore, credit: institutionYears.creditRating })
+    .from(institutionYears).innerJoin(institutions, eq(institutions.id, institutionYears.institutionId))
+    .where(and(inArray(institutions.regionId, regionIds), gte(institutionYears.year, plan.year - BASE_YEARS), lte(institutionYears.year, lastYear))).all();
+  for (const y of years) {
+    const f = facts.get(y.id);
+    if (!f) continue;
+    f.paidFen[y.year - (plan.year - BASE_YEARS)] = y.paid;
+    if (y.year === lastYear) [f.score, f.credit] = [y.score, y.credit];
+  }
+
+  for (const v of violationsInYear(db, regionIds, lastYear)) {
+    const f = facts.get(v.institutionId);
+    if (!f || v.status === 'withdrawn') continue;
+    const s = f.violations;
+    if (v.status === 'confirmed') {
+      s.confirmedFen += v.amountFen;
+      s.confirmedCount += v.count;
+      s.byNatureFen[v.nature] = (s.byNatureFen[v.nature] ?? 0) + v.amountFen;
+    } else {
+      s.pendingFen += v.amountFen;
+      s.pendingCount += v.count;
+    }
+  }
+
+  const actions = db.select({ a: agreementActions }).from(agreementActions).innerJoin(institutions, eq(institutions.id, agreementActions.institutionId))
+    .where(and(inArray(institutions.regionId, regionIds), lte(agreementActions.fromPeriod, `${plan.year}-12`))).orderBy(agreementActions.id).all();
+  for (const { a } of actions) {
+    const f = facts.get(a.institutionId);
+    if (!f) continue;
+    f.agreement.actions.push({ kind: a.kind, fromPeriod: a.fromPeriod, toPeriod: a.toPeriod, decisionRef: a.decisionRef });
+    if (a.kind === 'terminated') f.agreement.status = 'terminated';
+    else f.agreement.suspendedMonths.push(...monthsOfYearIn(plan.year, a.fromPeriod, a.toPeriod ?? a.fromPeriod));
+  }
+  for (const f of facts.values()) {
+    f.agreement.suspendedMonths = [...new Set(f.agreement.suspendedMonths)].sort((a, b) => a - b);
+    if (f.agreement.status === 'active' && f.agreement.suspendedMonths.length > 0) f.agreement.status = 'suspended';
+  }
+  return [...facts.values()];
+}
+
+/** Violations dated in `year` at institutions of the regions. */
+export function violationsInYear(db: Db0, regionIds: number[], year: number) {
+  return db.select({ institutionId: violations.institutionId, amountFen: violations.amountFen, count: violations.count, nature: violations.nature, status: violations.status })
+    .from(violations).innerJoin(institutions, eq(institutions.id, violations.institutionId))
+    .where(and(inArray(institutions.regionId, regionIds), gte(violations.date, `${year}-01-01`), lt(violations.date, `${year + 1}-01-01`))).all();
+}
+
+/** Months 1–12 of `year` inside [from, to] (`YYYY-MM`). */
+export function monthsOfYearIn(year: number, from: string, to: string): number[] {
+  const out: number[] = [];
+  for (let m = 1; m <= 12; m++) {
+    const p = `${year}-${String(m).padStart(2, '0')}`;
+    if (p >= from && p <= to) out.push(m);
+  }
+  return out;
+}
+
+/** The newest decision per kind and institution, keyed `<kind>:<institutionId or empty>`. */
+export function latestDecisions(db: Pick<Db, 'select'>, planId: number): Map<string, DecisionRow> {
+  const map = new Map<string, DecisionRow>();
+  for (const d of db.select().from(budgetDecisions).where(eq(budgetDecisions.planId, planId)).orderBy(budgetDecisions.id).all()) {
+    map.set(`${d.kind}:${d.institutionId ?? ''}`, d);
+  }
+  return map;
+}

@@ -1,0 +1,125 @@
+/**
+ * `warning.current` (every visible fund's tier, flags and reasons as of a period) and
+ * `warning.history` (one fund's tier and payable months for every period it has).
+ */
+import { eq } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import { funds as fundsTable, regions } from '../db/schema.ts';
+import { fundRecordsInOrder } from '../db/queries/fund-records.ts';
+import { evaluateFundSeries, explainWarning, parsePeriod, resolveParams, toWarningParams, type FundWarning, type WarningParams } from '../../models/index.ts';
+import { activeParameterEntries } from './parameters.ts';
+import { assertRegionVisible } from './region-scope.ts';
+import { isRatedAccount } from './fund-overview.ts';
+import { DomainError } from './errors.ts';
+import { warningSnapshot, snapshotFlags, type FundSnapshot } from './warning-snapshot.ts';
+import { regionIndex, subtreeIds } from './warning-regions.ts';
+import { warningDataStamp } from './warning-cache.ts';
+
+export interface WarningFilter {
+  asOf?: string | undefined;
+  regionId?: number | undefined;
+  scheme?: string | undefined;
+  tier?: string | undefined;
+  fundId?: number | undefined;
+}
+
+/**
+ * The snapshot's funds a user may see, narrowed by region (nested regions included), scheme and fund.
+ * @throws DomainError NOT_FOUND for an unknown region or fund, FORBIDDEN for one outside the user's regions.
+ */
+export function scopedSnapshotFunds(db: Db, scope: Set<number> | null, filter: WarningFilter): FundSnapshot[] {
+  const snapshot = warningSnapshot(db, filter.asOf);
+  let inRegion: Set<number> | null = null;
+  if (filter.regionId !== undefined) {
+    const index = regionIndex(db, warningDataStamp(db));
+    if (!index.byId.has(filter.regionId)) throw new DomainError('NOT_FOUND', `no region ${filter.regionId}`);
+    assertRegionVisible(scope, filter.regionId);
+    inRegion = subtreeIds(index, filter.regionId);
+  }
+  if (filter.fundId !== undefined) {
+    const f = snapshot.funds.find((s) => s.fund.fundId === filter.fundId);
+    if (!f) throw new DomainError('NOT_FOUND', `no fund ${filter.fundId}`);
+    assertRegionVisible(scope, f.fund.regionId);
+  }
+  return snapshot.funds.filter((f) => (scope === null || scope.has(f.fund.regionId))
+    && (inRegion === null || inRegion.has(f.fund.regionId))
+    && (filter.scheme === undefined || f.fund.scheme === filter.scheme)
+    && (filter.fundId === undefined || f.fund.fundId === filter.fundId)
+    && (filter.tier === undefined || (f.rated && f.latest?.tier === filter.tier)));
+}
+
+export const fundRef = (f: FundSnapshot['fund']) => ({
+  fundId: f.fundId, regionId: f.regionId, regionCode: f.regionCode, regionName: f.regionName, regionNameEn: f.regionNameEn,
+  regionLevel: f.regionLevel, scheme: f.scheme, account: f.account, periodKind: f.periodKind,
+});
+
+export function warningCurrent(db: Db, scope: Set<number> | null, filter: WarningFilter) {
+  const snapshot = warningSnapshot(db, filter.asOf);
+  const funds = scopedSnapshotFunds(db, scope, filter).map((f) => {
+    const last = f.records.at(-1);
+    const fw = f.forward.warning;
+    return {
+      ...fundRef(f.fund),
+      rated: f.rated,
+      period: f.latest?.period ?? null,
+      balanceYuan: last ? last.balanceFen / 100 : null,
+      annualExpenditureYuan: f.latest ? f.latest.annualExpenditureFen / 100 : null,
+      payableMonths: f.rated ? f.latest?.payableMonths ?? null : null,
+      tier: f.rated ? f.latest?.tier ?? null : null,
+      flags: snapshotFlags(f),
+      consecutiveDeficits: f.latest?.consecutiveDeficits ?? 0,
+      resident: f.latest?.resident ?? null,
+      alert: f.alert,
+      thresholds: f.params.thresholds,
+      reasons: f.explanation,
+      forward: fw ? { tier12: fw.horizons[0]?.tier ?? null, tier24: fw.horizons[1]?.tier ?? null, warningEntry: fw.warningEntry?.period ?? null, redEntry: fw.redEntry?.period ?? null, method: f.forward.method } : null,
+    };
+  });
+  return { asOf: snapshot.asOf, parameterVersion: snapshot.parameterVersion, denominator: snapshot.params.denominator, forecastMethod: snapshot.forecastMethod, funds };
+}
+
+/** The parameter set in force at a period: a month, or a year at its end. */
+function paramsAt(db: Db, period: string): { params: WarningParams; version: number } {
+  const p = parsePeriod(period);
+  const { entries, version } = activeParameterEntries(db, p.kind === 'year' ? `${p.year}-12` : p.text);
+  return { params: toWarningParams(entries), version };
+}
+
+/**
+ * Every period of one fund, each under the parameter set in force at that period (so a past
+ * warning reads as it was issued); with one set for the whole span, one evaluation.
+ * @throws DomainError NOT_FOUND for an unknown fund, FORBIDDEN outside the user's regions.
+ */
+export function warningHistory(db: Db, scope: Set<number> | null, fundId: number) {
+  const row = db.select({ fund: fundsTable, region: regions }).from(fundsTable)
+    .innerJoin(regions, eq(regions.id, fundsTable.regionId)).where(eq(fundsTable.id, fundId)).get();
+  if (!row) throw new DomainError('NOT_FOUND', `no fund ${fundId}`);
+  assertRegionVisible(scope, row.region.id);
+  const records = fundRecordsInOrder(db, fundId);
+  const rated = isRatedAccount(row.fund.account);
+  const evaluations = new Map<number, { params: WarningParams; warnings: FundWarning[] }>();
+  const [first, last] = [records[0], records.at(-1)].map((r) => (r ? paramsAt(db, r.period) : undefined));
+  // sets take effect in time order, so one set at both ends is the set throughout
+  const inForce = (period: string) => (first && first.version === last?.version ? first : paramsAt(db, period));
+  const periods = records.map((r, i) => {
+    const { params, version } = inForce(r.period);
+    let evaluation = evaluations.get(version);
+    if (!evaluation) {
+      const resolved = resolveParams(params, row.region.code, row.fund.scheme);
+      evaluation = { params: resolved, warnings: evaluateFundSeries(records, { scheme: row.fund.scheme, params: resolved }) };
+      evaluations.set(version, evaluation);
+    }
+    const w = evaluation.warnings[i] as FundWarning;
+    const reasons = rated ? explainWarning({ warning: w, balanceFen: r.balanceFen, params: evaluation.params }) : null;
+    return {
+      period: r.period, balanceYuan: r.balanceFen / 100, incomeYuan: r.incomeFen / 100, expenditureYuan: r.expenditureFen / 100,
+      payableMonths: rated ? w.payableMonths : null, tier: rated ? w.tier : null, flags: w.flags, consecutiveDeficits: w.consecutiveDeficits,
+      parameterVersion: version, reasonZh: reasons?.zh ?? null, reasonEn: reasons?.en ?? null,
+    };
+  });
+  return {
+    fund: { fundId: row.fund.id, regionId: row.region.id, regionCode: row.region.code, regionName: row.region.name, regionNameEn: row.region.nameEn, scheme: row.fund.scheme, account: row.fund.account, periodKind: row.fund.periodKind },
+    rated,
+    periods,
+  };
+}

@@ -1,0 +1,53 @@
+/**
+ * `warning.forward`: per fund, whether the forecast median path enters orange or red within 12 or
+ * 24 months and when, with the path itself. The dashboard's method (Theta) comes from the
+ * memoised snapshot; another method is run on the snapshot's trailing history and memoised per
+ * fund, period and method (warning-forecast.ts has the method notes).
+ */
+import type { Db } from '../db/client.ts';
+import { explainWarning, type MethodName } from '../../models/index.ts';
+import { forecastForward, type ForwardRun } from './warning-forecast.ts';
+import { scopedSnapshotFunds, fundRef, type WarningFilter } from './warning-current.ts';
+import { warningSnapshot, type FundSnapshot } from './warning-snapshot.ts';
+import { memoise, warningDataStamp } from './warning-cache.ts';
+
+export interface ForwardInput extends WarningFilter {
+  method: MethodName;
+  includePath: boolean;
+}
+
+function runFor(db: Db, f: FundSnapshot, method: MethodName, asOf: string | undefined): ForwardRun {
+  if (!f.rated || !f.latest) return f.forward;
+  if (method === warningSnapshot(db, asOf).forecastMethod) return f.forward;
+  return memoise(db, `forward|${asOf ?? ''}|${f.fund.fundId}|${method}`, warningDataStamp(db), () => forecastForward(f.fund, f.records, f.params, method));
+}
+
+/** @throws DomainError as `scopedSnapshotFunds` (NOT_FOUND, FORBIDDEN). */
+export function warningForward(db: Db, scope: Set<number> | null, input: ForwardInput) {
+  const funds = scopedSnapshotFunds(db, scope, input).map((f) => {
+    const run = runFor(db, f, input.method, input.asOf);
+    const w = run.warning;
+    const last = f.records.at(-1);
+    const reasons = w && f.latest && last
+      ? explainWarning({ warning: f.latest, balanceFen: last.balanceFen, params: f.params, forward: w }).reasons.filter((r) => r.code === 'forward' || r.code === 'probability_red')
+      : [];
+    return {
+      ...fundRef(f.fund),
+      rated: f.rated,
+      method: run.method,
+      model: run.model,
+      note: run.note,
+      origin: w?.origin ?? null,
+      horizons: w?.horizons ?? [],
+      warningEntry: w?.warningEntry ? { period: w.warningEntry.period, monthsAhead: w.warningEntry.monthsAhead, tier: w.warningEntry.tier } : null,
+      redEntry: w?.redEntry ? { period: w.redEntry.period, monthsAhead: w.redEntry.monthsAhead, tier: w.redEntry.tier } : null,
+      flags: w?.flags ?? [],
+      reasons,
+      path: input.includePath && w ? w.path.map((p) => ({
+        period: p.period, monthsAhead: p.monthsAhead, incomeYuan: p.incomeFen / 100, expenditureYuan: p.expenditureFen / 100,
+        balanceYuan: p.balanceFen / 100, payableMonths: p.payableMonths, tier: p.tier,
+      })) : null,
+    };
+  });
+  return { asOf: input.asOf ?? null, method: input.method, funds };
+}

@@ -1,0 +1,94 @@
+/**
+ * Every fund's warning as of a period, with what the dashboard and the warning API show about it:
+ * tier and flags of its latest record (models/warning `evaluateFundSeries`), the reasons in
+ * Chinese and English, the forward warning from a forecast of its trailing history, and its alert
+ * level. Computed for all funds at once and memoised on the data stamp and period, so the first
+ * request after a write pays for it (the "full recomputation of all warnings") and the rest read it.
+ *
+ * "As of" a month means as it was then: only records up to that month, the parameter set in force
+ * at that month, the forecast made from that history. Without a period: each fund's latest record
+ * and the newest parameter set, as `fund.overview` shows it.
+ */
+import type { Db } from '../db/client.ts';
+import { listFundHeaders, makeRecentRecordsQuery, type FundFlowRow, type FundHeader } from '../db/queries/fund-records.ts';
+import {
+  alertLevel, evaluateFundSeries, explainWarning, parsePeriod, resolveParams, toWarningParams,
+  type AlertLevel, type FundWarning, type MethodName, type WarningExplanation, type WarningParams,
+} from '../../models/index.ts';
+import { activeParameterEntries, type ParameterEntry } from './parameters.ts';
+import { isRatedAccount } from './fund-overview.ts';
+import { forecastForward, SNAPSHOT_FORECAST_METHOD, type ForwardRun } from './warning-forecast.ts';
+import { memoise, warningDataStamp } from './warning-cache.ts';
+
+/** History kept per fund: two seasonal cycles and more for the forecast, 24 months of sparkline, a year-on-year window. */
+export const MONTHS_OF_HISTORY = 60;
+export const YEARS_OF_HISTORY = 10;
+/** Newer than any period: the parameter set in force "now". */
+const LATEST = '9999-12';
+
+export interface FundSnapshot {
+  fund: FundHeader;
+  /** False for ledgers that include personal accounts: no tier, no alert (domain.md §1). */
+  rated: boolean;
+  /** The fund's resolved parameter set (national, scheme and region overrides). */
+  params: WarningParams;
+  /** Trailing records up to the period, oldest first, and the warning of each. */
+  records: FundFlowRow[];
+  warnings: FundWarning[];
+  /** The warning of the latest record, its reasons, forward warning and alert level (null when none). */
+  latest: FundWarning | null;
+  explanation: WarningExplanation | null;
+  forward: ForwardRun;
+  alert: AlertLevel | null;
+}
+
+export interface WarningSnapshot {
+  asOf: string | null;
+  params: WarningParams;
+  parameterVersion: number;
+  parameterEntries: ParameterEntry[];
+  forecastMethod: MethodName;
+  funds: FundSnapshot[];
+}
+
+/** The memoised snapshot: recomputed after a write, per period asked for. */
+export function warningSnapshot(db: Db, asOf: string | undefined): WarningSnapshot {
+  return memoise(db, `snapshot|${asOf ?? ''}`, warningDataStamp(db), () => computeWarningSnapshot(db, asOf));
+}
+
+/** The record index a fund is read up to: a month index, or for yearly funds the year (as fund.overview does). */
+function asOfIndex(fund: FundHeader, asOf: string | undefined): number {
+  if (!asOf) return Number.MAX_SAFE_INTEGER;
+  const p = parsePeriod(asOf);
+  if (fund.periodKind === 'year') return p.year;
+  return p.kind === 'month' ? p.index : p.year * 12 + 11;
+}
+
+/** Every fund's snapshot from the records, without the memo. */
+export function computeWarningSnapshot(db: Db, asOf: string | undefined, method: MethodName = SNAPSHOT_FORECAST_METHOD): WarningSnapshot {
+  const { entries, version } = activeParameterEntries(db, asOf ?? LATEST);
+  const params = toWarningParams(entries);
+  const recent = makeRecentRecordsQuery(db);
+  const funds = listFundHeaders(db).map((fund): FundSnapshot => {
+    const records = recent(fund.fundId, asOfIndex(fund, asOf), fund.periodKind === 'year' ? YEARS_OF_HISTORY : MONTHS_OF_HISTORY);
+    const resolved = resolveParams(params, fund.regionCode, fund.scheme);
+    const warnings = evaluateFundSeries(records, { scheme: fund.scheme, params: resolved });
+    const rated = isRatedAccount(fund.account);
+    const latest = warnings.at(-1) ?? null;
+    const lastRecord = records.at(-1);
+    const forward = rated && latest ? forecastForward(fund, records, resolved, method) : NO_FORWARD;
+    return {
+      fund, rated, params: resolved, records, warnings, latest, forward,
+      explanation: rated && latest && lastRecord ? explainWarning({ warning: latest, balanceFen: lastRecord.balanceFen, params: resolved, forward: forward.warning }) : null,
+      alert: rated && latest ? alertLevel({ ...latest, forward: forward.warning }) : null,
+    };
+  });
+  return { asOf: asOf ?? null, params, parameterVersion: version, parameterEntries: entries, forecastMethod: method, funds };
+}
+
+const NO_FORWARD: ForwardRun = { warning: null, method: null, model: null, note: 'not rated or no records' };
+
+/** The flags of a snapshot's latest record with `forward` added when its forward warning has it. */
+export function snapshotFlags(s: FundSnapshot): string[] {
+  return [...(s.latest?.flags ?? []), ...(s.forward.warning?.flags ?? [])];
+}

@@ -1,0 +1,24 @@
+import { it } from 'vitest';
+import { startServer, launchBrowser, login } from './serve.ts';
+it('exp', async () => {
+  const db = '/tmp/scroll/budget.db';
+  const server = await startServer({ FUNDRISK_DB: db });
+  const browser = await launchBrowser();
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  await login(page, server.url, 'budget', 'demo-budget-2026');
+  await page.getByTestId('budget-plans-page').waitFor();
+  await page.getByTestId('budget-plan-link').filter({ hasText: '东川市' }).first().click();
+  await page.getByTestId('budget-plan-page').waitFor();
+  await page.getByRole('tab', { name: '预算总额' }).click();
+  await page.getByTestId('budget-total-scenario').click();
+  await page.locator('.ant-select-item-option').filter({ hasText: '东川市职工医保 2026 基准' }).click();
+  await page.getByTestId('budget-earmark-add').click();
+  await page.getByTestId('budget-earmark-label').fill('异地就医');
+  await page.locator('input[data-testid="budget-earmark-amount"], [data-testid="budget-earmark-amount"] input').first().fill('20000000');
+  console.log('HTML', await page.getByTestId('budget-earmark-label').evaluate((e) => e.outerHTML.slice(0, 300)));
+  await page.getByTestId('budget-total-compute').click();
+  await page.waitForTimeout(3000);
+  console.log('MSG', await page.locator('.ant-message').textContent());
+  await page.screenshot({ path: '/tmp/scroll/total.png' });
+  await browser.close(); await server.stop();
+}, 600000);

@@ -1,0 +1,128 @@
+/**
+ * Shared by the budget browser test and the table benchmark: a demo database with a projection
+ * scenario for 东川市 (DEMO01) and a synthetic region of 10,000 institutions whose 2026 plan is
+ * already allocated; and the measurement of the allocation table's sort and scroll in chromium.
+ */
+import { and, eq } from 'drizzle-orm';
+import type { Page } from 'playwright-core';
+import { openDatabase } from '../../server/db/client.ts';
+import { funds, regions, users } from '../../server/db/schema.ts';
+import { ensureNationalParameterSet } from '../../server/services/parameters.ts';
+import { loadDemoData } from '../../server/services/load-demo.ts';
+import { importTable } from '../../server/importer/import-table.ts';
+import { parseCsvText } from '../../server/importer/read-table.ts';
+import { loadSessionUser } from '../../server/auth/sessions.ts';
+import { scenarioFromFund } from '../../server/services/scenario-from-fund.ts';
+import { createScenario } from '../../server/services/scenario-store.ts';
+import { createPlan } from '../../server/services/budget-plans.ts';
+import { computePlanTotal } from '../../server/services/budget-total.ts';
+import { allocatePlan } from '../../server/services/budget-allocate.ts';
+
+export const SYNTHETIC_INSTITUTIONS = 10_000;
+export const SYNTHETIC_REGION = 'SYN10K';
+
+/** Payments of a synthetic institution in a year, yuan: a spread of sizes like a real region's, deterministic. */
+function paid(i: number, year: number): string {
+  const size = 50_000 + ((i * 7919) % 9_950_000);
+  return ((size * (1 + ((i + year) % 7) / 100)) + (i % 100) / 100).toFixed(2);
+}
+
+/**
+ * Builds the database at `path` (demo data, demo users, the two scenarios and the synthetic plan).
+ * @returns the id of the synthetic region's allocated 2026 plan
+ */
+export async function seedBudgetDatabase(path: string): Promise<{ syntheticPlanId: number }> {
+  const db = openDatabase(path);
+  ensureNationalParameterSet(db);
+  await loadDemoData(db);
+  const user = (name: string) => loadSessionUser(db, db.select().from(users).where(eq(users.username, name)).get() as typeof users.$inferSelect);
+  const load = (text: string, kind: 'regions' | 'institutions' | 'institution_years') => {
+    const report = importTable(db, parseCsvText(text, `${kind}.csv`, 'utf-8'), { kind, unit: 'yuan', dryRun: false, vintage: '2026-01-15' });
+    if (!report.ok) throw new Error(JSON.stringify(report.errors.slice(0, 3)));
+  };
+  const regionId = (code: string) => db.select({ id: regions.id }).from(regions).where(eq(regions.code, code)).get()?.id as number;
+  // An actuary's saved projection of 东川市's employee fund from 2026: the budget officer's "chosen projection".
+  const fundId = db.select({ id: funds.id }).from(funds).where(and(eq(funds.regionId, regionId('DEMO01')), eq(funds.scheme, 'employee'), eq(funds.account, 'pooling'))).get()?.id as number;
+  const calibrated = scenarioFromFund(db, null, fundId, 2026);
+  createScenario(db, user('actuary'), null, { scenario: { ...calibrated.scenario, name: '东川市职工医保 2026 基准' }, regionId: calibrated.regionId, fundId, dataVintage: calibrated.dataVintage });
+
+  load(`code,name,name_en,level,parent_code,synthetic\n${SYNTHETIC_REGION},万家市（合成测试）,Wanjia (synthetic test),city,DEMO,true`, 'regions');
+  const insts = ['institution_code,name,type,level,region_code,schemes'];
+  const years = ['institution_code,year,payments,budget,assessment_score,credit_rating'];
+  for (let i = 0; i < SYNTHETIC_INSTITUTIONS; i++) {
+    const code = `W${String(i).padStart(5, '0')}`;
+    insts.push(`${code},万家市定点机构${i},${i % 10 === 0 ? 'hospital' : i % 3 === 0 ? 'pharmacy' : 'primary_care'},${i % 3 === 0 && i % 10 !== 0 ? '' : 1 + (i % 3)},${SYNTHETIC_REGION},employee`);
+    for (let y = 2023; y <= 2025; y++) years.push(`${code},${y},${paid(i, y)},,${y === 2025 ? 60 + (i % 400) / 10 : ''},${y === 2025 ? 'ABCD'[i % 4] : ''}`);
+  }
+  load(insts.join('\n'), 'institutions');
+  load(years.join('\n'), 'institution_years');
+  const budget = user('budget');
+  const synthetic = createScenario(db, user('actuary'), null, {
+    regionId: regionId(SYNTHETIC_REGION),
+    scenario: {
+      name: '万家市合成情景', scheme: 'employee', startYear: 2026, horizonYears: 3,
+      opening: { balanceYuan: 4e10, activeMembers: 5e6, retirees: 1.5e6, avgMonthlyWageYuan: 8000, costPerActiveYuan: 3000, costPerRetireeYuan: 9000 },
+      assumptions: { wageGrowth: 0.04, poolingRate: 0.065, collectionRate: 0.97, activeGrowth: 0, retireeGrowth: 0.03, medicalInflation: 0.03, utilisationGrowth: 0.01, interestRate: 0.015, subsidyYuan: 0 },
+    },
+  });
+  const plan = createPlan(db, budget, null, { year: 2026, scheme: 'employee', regionId: regionId(SYNTHETIC_REGION) });
+  computePlanTotal(db, budget, null, { planId: plan.id, source: { kind: 'scenario', scenarioId: synthetic.id }, earmarks: [] });
+  allocatePlan(db, budget, null, { planId: plan.id });
+  db.$client.close();
+  return { syntheticPlanId: plan.id };
+}
+
+export interface TableTimings {
+  /** Click on a column header until the first row shows the new order (next frame), ms, each try. */
+  sortMs: number[];
+  /** Frame times while scrolling the table body, ms. */
+  scrollFrameMs: number[];
+  /** Rows in the DOM while 10,000 lines are in the table (virtualised: a screenful). */
+  renderedRows: number;
+}
+
+/** Sorts by the quota column `tries` times and scrolls the body in steps, timing each in the page. */
+export async function measureAllocationTable(page: Page, tries = 6, scrollSteps = 60): Promise<TableTimings> {
+  const table = page.getByTestId('budget-allocation-table');
+  await table.locator('.ant-table-row').first().waitFor();
+  const header = table.locator('th').filter({ hasText: /预算额度|Quota/ }).first();
+  const sortMs: number[] = [];
+  for (let i = 0; i < tries; i++) {
+    const before = await table.locator('.ant-table-row').first().getAttribute('data-code');
+    const started = await page.evaluate(() => performance.now());
+    await header.click();
+    // no named functions inside evaluate: tsx (esbuild keepNames) would wrap them in a __name the page lacks
+    const ms = await page.evaluate(async ({ t0, previous }) => {
+      while (document.querySelector('[data-testid="budget-allocation-table"] .ant-table-row')?.getAttribute('data-code') === previous) {
+        await new Promise((r) => requestAnimationFrame(r));
+      }
+      await new Promise((r) => requestAnimationFrame(r));
+      return performance.now() - t0;
+    }, { t0: started, previous: before });
+    sortMs.push(ms);
+  }
+  const scrollFrameMs = await page.evaluate(async (steps) => {
+    const holder = document.querySelector('[data-testid="budget-allocation-table"] .ant-table-tbody-virtual-holder') as HTMLElement;
+    // settle the frames of the last sort before timing
+    for (let w = 0; w < 5; w++) await new Promise((r) => requestAnimationFrame(r));
+    const frames: number[] = [];
+    let last = performance.now();
+    for (let s = 0; s < steps; s++) {
+      // a brisk wheel: about 10 rows a frame, each frame a fresh set of rows to render
+      holder.scrollTop += 400;
+      await new Promise((r) => requestAnimationFrame(r));
+      const now = performance.now();
+      frames.push(now - last);
+      last = now;
+    }
+    return frames;
+  }, scrollSteps);
+  const renderedRows = await table.locator('.ant-table-row').count();
+  return { sortMs, scrollFrameMs, renderedRows };
+}
+
+/** The p-quantile of a sample (nearest rank). */
+export function quantile(xs: readonly number[], p: number): number {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] as number;
+}
