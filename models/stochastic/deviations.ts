@@ -6,8 +6,9 @@
  * times that path's standard normals z (see shock-spec.ts); units are decimal growth-rate points.
  *
  * Draw order (fixed, so the same seed gives the same numbers): for each projected year, for each
- * path 0 … N−1, one `rng.normal()` per spec driver in the spec's `drivers` order. Every year draws
- * N·K normals, even when σ = 0, so changing a σ never shifts the stream of the other drivers.
+ * path 0 … N−1, one standard normal per spec driver in the spec's `drivers` order, by the ziggurat
+ * method from `rng`'s uniforms (ziggurat.ts). Every year draws N·K normals, even when σ = 0, so
+ * changing a σ never shifts the stream of the other drivers.
  * Storage is one Float64Array of N per scheme driver (structure of arrays); a driver without shocks
  * shares a zero array that is never written. Nothing is allocated per path or per year.
  *
@@ -18,6 +19,7 @@
  */
 import type { Rng } from '../core/rng.ts';
 import type { CompiledShocks } from './shock-spec.ts';
+import { fillStandardNormals } from './ziggurat.ts';
 
 export interface DeviationSampler {
   /** Current deviation per scheme driver (SCHEME_SHOCK_DRIVERS order), one value per path. */
@@ -37,7 +39,7 @@ export function createDeviationSampler(shocks: CompiledShocks, paths: number, rn
   return {
     deviations,
     advance() {
-      for (let i = 0; i < z.length; i++) z[i] = rng.normal();
+      fillStandardNormals(rng, z);
       // column by column of the loading, skipping its zeros: d_i ← φ_i d_i, then d_i += Λ_ij z_j
       for (let i = 0; i < k; i++) {
         const d = own[i] as Float64Array;

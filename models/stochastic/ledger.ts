@@ -46,7 +46,7 @@ export interface LedgerOptions {
 export interface Ledger {
   /** Year-end balance per path, yuan. */
   readonly balance: Float64Array;
-  /** This year's payable months per path (overwritten each year, so the caller may sort it). */
+  /** This year's payable months per path (overwritten each year). */
   readonly payableMonths: Float64Array;
   /** Paths with a current deficit, per year. */
   readonly deficitCount: Int32Array;

@@ -46,35 +46,40 @@ export function quantileSortedColumn(column: Float64Array, p: number): number {
  * Floyd–Rivest selection: puts the k-th smallest value of a[left..right] at index k, smaller-or-equal
  * values before it, larger-or-equal after. On ranges above 600 values it first selects k within a
  * small sample around its expected position, so the partition that follows is nearly final; this is
- * simple-statistics 7.12 `quickselect` (same constants) on a Float64Array.
+ * simple-statistics 7.12 `quickselect` (same constants) on a Float64Array, moving each value's path
+ * index in `o` along with it.
  */
-function floydRivest(a: Float64Array, k: number, left: number, right: number): void {
+function floydRivest(a: Float64Array, o: Int32Array, k: number, left: number, right: number): void {
   while (right > left) {
     if (right - left > 600) {
       const n = right - left + 1, m = k - left + 1, z = Math.log(n), s = 0.5 * Math.exp((2 * z) / 3);
       const sd = 0.5 * Math.sqrt((z * s * (n - s)) / n) * (m - n / 2 < 0 ? -1 : 1);
-      floydRivest(a, k, Math.max(left, Math.floor(k - (m * s) / n + sd)), Math.min(right, Math.floor(k + ((n - m) * s) / n + sd)));
+      floydRivest(a, o, k, Math.max(left, Math.floor(k - (m * s) / n + sd)), Math.min(right, Math.floor(k + ((n - m) * s) / n + sd)));
     }
     const t = a[k] as number;
     let i = left, j = right;
-    swap(a, left, k);
-    if ((a[right] as number) > t) swap(a, left, right);
+    swap(a, o, left, k);
+    if ((a[right] as number) > t) swap(a, o, left, right);
     while (i < j) {
-      swap(a, i++, j--);
+      swap(a, o, i++, j--);
       while ((a[i] as number) < t) i++;
       while ((a[j] as number) > t) j--;
     }
-    if (a[left] === t) swap(a, left, j);
-    else swap(a, ++j, right);
+    if (a[left] === t) swap(a, o, left, j);
+    else swap(a, o, ++j, right);
     if (j <= k) left = j + 1;
     if (k <= j) right = j - 1;
   }
 }
 
-function swap(a: Float64Array, i: number, j: number): void {
+/** Swaps entries i and j of the values and of their path indices. */
+function swap(a: Float64Array, o: Int32Array, i: number, j: number): void {
   const t = a[i] as number;
   a[i] = a[j] as number;
   a[j] = t;
+  const u = o[i] as number;
+  o[i] = o[j] as number;
+  o[j] = u;
 }
 
 /**
@@ -82,29 +87,27 @@ function swap(a: Float64Array, i: number, j: number): void {
  * select the middle target, then the targets left of it within the left part and those right of it
  * within the right part.
  */
-export function selectOrderStatistics(a: Float64Array, targets: Int32Array, lo = 0, hi = a.length - 1, from = 0, to = targets.length): void {
+function selectOrderStatistics(a: Float64Array, o: Int32Array, targets: Int32Array, lo: number, hi: number, from: number, to: number): void {
   if (from >= to) return;
   const mid = (from + to) >>> 1;
   const k = targets[mid] as number;
-  floydRivest(a, k, lo, hi);
-  selectOrderStatistics(a, targets, lo, k - 1, from, mid);
-  selectOrderStatistics(a, targets, k + 1, hi, mid + 1, to);
+  floydRivest(a, o, k, lo, hi);
+  selectOrderStatistics(a, o, targets, lo, k - 1, from, mid);
+  selectOrderStatistics(a, o, targets, k + 1, hi, mid + 1, to);
 }
 
 /**
  * With the order statistics `floors` in place, puts order statistic k + 1 next to each k: it is the
  * smallest value between k and the next placed index (one linear pass over the column in all).
  */
-function placeSuccessors(a: Float64Array, floors: Int32Array): void {
+function placeSuccessors(a: Float64Array, o: Int32Array, floors: Int32Array): void {
   for (let f = 0; f < floors.length; f++) {
     const k = floors[f] as number;
     const end = f + 1 < floors.length ? (floors[f + 1] as number) : a.length;
     if (k + 1 >= end) continue;
     let best = k + 1;
     for (let i = k + 2; i < end; i++) if ((a[i] as number) < (a[best] as number)) best = i;
-    const t = a[k + 1] as number;
-    a[k + 1] = a[best] as number;
-    a[best] = t;
+    swap(a, o, k + 1, best);
   }
 }
 
@@ -116,20 +119,24 @@ function floorTargets(n: number): Int32Array {
 
 export interface PercentileRecorder {
   readonly table: PercentileTable;
-  /** Writes the percentiles of `column` (n values, reordered in place) into year t of the table. */
-  record(column: Float64Array, t: number): void;
+  /** Writes the percentiles of `values` (one per path, n in all; left unchanged) into year t of the table. */
+  record(values: Float64Array, t: number): void;
 }
 
-/** A table of `years` projected years for columns of n values. */
+/** A table of `years` projected years for one value per path of n paths. */
 export function createPercentileRecorder(n: number, years: number): PercentileRecorder {
   const table = {} as PercentileTable;
   for (const level of PERCENTILE_LEVELS) table[level] = new Array<number>(years).fill(0);
   const floors = floorTargets(n);
+  // the column holds the values in the order the last selection left the paths in (`order`)
+  const order = Int32Array.from({ length: n }, (_, i) => i);
+  const column = new Float64Array(n);
   return {
     table,
-    record(column, t) {
-      selectOrderStatistics(column, floors);
-      placeSuccessors(column, floors);
+    record(values, t) {
+      for (let i = 0; i < n; i++) column[i] = values[order[i] as number] as number;
+      selectOrderStatistics(column, order, floors, 0, n - 1, 0, floors.length);
+      placeSuccessors(column, order, floors);
       PERCENTILE_LEVELS.forEach((level, i) => {
         table[level][t] = quantileSortedColumn(column, PROBABILITIES[i] as number);
       });

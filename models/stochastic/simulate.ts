@@ -145,15 +145,13 @@ export function simulateScenario(scenario: Scenario, options: SimulateOptions): 
   const ledger = createLedger({ paths, years, openingBalanceYuan: scenario.opening.balanceYuan, monthly, cumulativeShares, thresholds });
   const income = new Float64Array(paths);
   const expenditure = new Float64Array(paths);
-  const balanceColumn = new Float64Array(paths);
   const balancePercentiles = createPercentileRecorder(paths, years);
   const monthsPercentiles = createPercentileRecorder(paths, years);
   for (let t = 0; t < years; t++) {
     sampler.advance();
     flows.advance(t, sampler.deviations, income, expenditure);
     ledger.step(t, flows.interestRate[t] as number, income, expenditure);
-    balanceColumn.set(ledger.balance);
-    balancePercentiles.record(balanceColumn, t);
+    balancePercentiles.record(ledger.balance, t);
     monthsPercentiles.record(ledger.payableMonths, t);
     options.onProgress?.((t + 1) * paths, years * paths);
   }

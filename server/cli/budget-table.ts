@@ -4,12 +4,11 @@
  * file, row, column and rule instead of stopping at the first, and the `--params` file. A command
  * collects every problem, then refuses the whole input if there is any: nothing is output.
  */
-import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
 import { DEFAULT_BUDGET_PARAMS, type BudgetParams } from '../../models/index.ts';
 import { amountToFen } from '../importer/fast-amount.ts';
 import { TableReadError, readTable } from '../importer/read-table.ts';
 import { parseBudgetParams } from '../schemas/budget-params.ts';
+import { readJsonFile } from './io.ts';
 
 const SCORE_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
 const MAX_SCORE = 100;
@@ -116,21 +115,14 @@ export function idCell(t: BudgetTable, row: TableRow, seen: Map<string, number>)
 /** Reads `--params`; records `<file>: <problem>` for each problem. Undefined path: the defaults. */
 export function loadBudgetParams(path: string | undefined, problems: string[]): BudgetParams | undefined {
   if (path === undefined) return DEFAULT_BUDGET_PARAMS;
-  const name = basename(path);
-  let text: string;
+  let file: { json: unknown; name: string };
   try {
-    text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
+    file = readJsonFile(path);
   } catch (err) {
-    problems.push(`${path}: cannot read file (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+    problems.push((err as Error).message);
     return undefined;
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (err) {
-    problems.push(`${name}: not valid JSON (${(err as Error).message})`);
-    return undefined;
-  }
+  const { json, name } = file;
   try {
     return parseBudgetParams(json);
   } catch (err) {

@@ -10,18 +10,17 @@ Model (interfaces.md `project` timing convention, domain.md section 6.3), identi
   interest_t = B_{t-1} * i_t, expenditure_t = active_t * cA_t + retirees_t * cR_t,
   B_t = B_{t-1} + income_t + interest_t - expenditure_t, months_t = B_t / (expenditure_t / 12);
   month m of year t ends at B_{t-1} + income_t C_m + interest_t m / 12 - expenditure_t C_m with the
-  cumulative flat shares C_m = m / 12; December is B_t; a path is exhausted in the first month ending <= 0.
+  cumulative flat shares C_m = m / 12; December is B_t; a path is exhausted in the first month ending <= 0
+  (only paths not yet exhausted are stepped through the months, as the TypeScript engine does).
 Outputs: the percentiles 2.5 ... 97.5 (linear interpolation, numpy's default = simple-statistics
 quantileSorted) of balance and payable months per year, the probabilities of deficit, red tier,
-exhaustion by year and red by year, and the exhaustion-year distribution.
+exhaustion by year and red by year (the exhaustion-year distribution is the yearly increase of the former).
 
 The random numbers come from numpy's PCG64 generator, not the TypeScript xoshiro stream, so the two
 implementations agree exactly only at zero volatility and statistically otherwise.
 
-Input (stdin, JSON): {"scenario": {...}, "shocks": {...}, "paths": [1000, 5000, ...], "seed": 1,
-"repeats": 5, "redBelow": 3}. Output (stdout, JSON): per path count the median and minimum wall time of
-`repeats` runs (ms, time.perf_counter around the simulation only), the peak size of the arrays
-of one run, plus a zero-volatility run and the median balance path of the last stochastic run.
+Input and output: JSON lines on stdin and stdout (see main), so that the benchmark can alternate
+its runs with the TypeScript ones under the same machine load.
 """
 import json
 import resource
@@ -83,11 +82,12 @@ def simulate(scenario, shocks, paths, seed, red_below):
         interest = balance * a["interestRate"][t]
         b1 = balance + income + interest - expenditure
         deficit[t] = np.mean(income + interest < expenditure)
-        # month ends January ... November (cumulative shares); December is b1 itself
-        month_end = balance[:, None] + np.outer(income, cumulative[1:12]) + np.outer(interest, elapsed) - np.outer(expenditure, cumulative[1:12])
-        hit = np.concatenate([month_end <= 0, (b1 <= 0)[:, None]], axis=1)
-        newly = (exhausted_year < 0) & hit.any(axis=1)
-        exhausted_year[newly] = t
+        # paths not yet exhausted: month ends January ... November (cumulative shares); December is b1 itself
+        alive = np.flatnonzero(exhausted_year < 0)
+        month_end = (balance[alive, None] + np.outer(income[alive], cumulative[1:12]) + np.outer(interest[alive], elapsed)
+                     - np.outer(expenditure[alive], cumulative[1:12]))
+        hit = (month_end <= 0).any(axis=1) | (b1[alive] <= 0)
+        exhausted_year[alive[hit]] = t
         pm = np.where(expenditure > 0, b1 / (expenditure / 12), np.where(b1 > 0, np.inf, -np.inf))
         is_red = (b1 <= 0) | (pm < red_below)
         red[t] = np.mean(is_red)
@@ -105,35 +105,30 @@ def simulate(scenario, shocks, paths, seed, red_below):
         "probabilityRed": red.tolist(),
         "probabilityExhaustedBy": np.cumsum(counts).tolist(),
         "probabilityRedBy": red_by.tolist(),
-        "arrayBytes": int(eps.nbytes + balances.nbytes + months.nbytes + month_end.nbytes + hit.nbytes),
+        "arrayBytes": int(eps.nbytes + balances.nbytes + months.nbytes + 12 * 8 * paths),
     }
 
 
 def main():
-    request = json.load(sys.stdin)
-    scenario, shocks, seed, repeats = request["scenario"], request["shocks"], request["seed"], request["repeats"]
-    red_below = request["redBelow"]
-    timings = []
-    last = None
-    for paths in request["paths"]:
-        simulate(scenario, shocks, paths, seed, red_below)  # warm-up: first-touch allocation, caches
-        runs, cpu = [], []
-        for _ in range(repeats):
+    """First line: {"scenario", "shocks", "seed", "redBelow"}. Then one JSON request per line, one JSON
+    answer per line: {"paths": n} runs the simulation and answers {"ms", "cpuMs", "arrayBytes"}
+    (time.perf_counter and time.process_time around the simulation only) plus the result when
+    "result" is true; {"zeroVolatility": true} answers the result with every sigma 0 (10 paths).
+    At end of input: {"numpy": version, "peakRssMB": peak RSS of this process}.
+    """
+    config = json.loads(sys.stdin.readline())
+    scenario, shocks, seed, red_below = config["scenario"], config["shocks"], config["seed"], config["redBelow"]
+    for line in sys.stdin:
+        request = json.loads(line)
+        if request.get("zeroVolatility"):
+            answer = simulate(scenario, dict(shocks, sigma=[0.0] * len(shocks["sigma"])), 10, seed, red_below)
+        else:
             start, start_cpu = time.perf_counter(), time.process_time()
-            last = simulate(scenario, shocks, paths, seed, red_below)
-            runs.append((time.perf_counter() - start) * 1000)
-            cpu.append((time.process_time() - start_cpu) * 1000)
-        timings.append({"paths": paths, "medianMs": float(np.median(runs)), "minMs": min(runs),
-                        "cpuMedianMs": float(np.median(cpu)), "arrayBytes": last["arrayBytes"]})
-    still = dict(shocks, sigma=[0.0] * len(shocks["sigma"]))
-    json.dump({
-        "numpy": np.__version__,
-        "timings": timings,
-        "peakRssMB": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-        "zeroVolatility": simulate(scenario, still, 10, seed, red_below),
-        "medianBalance": last["balance"][LEVELS.index(50)],
-        "probabilityExhaustedBy": last["probabilityExhaustedBy"],
-    }, sys.stdout)
+            result = simulate(scenario, shocks, request["paths"], seed, red_below)
+            answer = {"ms": (time.perf_counter() - start) * 1000, "cpuMs": (time.process_time() - start_cpu) * 1000,
+                      "arrayBytes": result["arrayBytes"], **({"result": result} if request.get("result") else {})}
+        print(json.dumps(answer), flush=True)
+    print(json.dumps({"numpy": np.__version__, "peakRssMB": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}), flush=True)
 
 
 if __name__ == "__main__":

@@ -5,12 +5,15 @@
  * 1k / 5k / 20k paths. Also checks that the NumPy peer is the same model: equal to it at zero
  * volatility, and within Monte Carlo error of it with the default shocks (different generators).
  *
- * Timing: each size is run once to warm up, then REPEATS times; the median is reported (the same
- * protocol inside Python, timed with perf_counter around the simulation only). A cold run (first
- * call in a fresh process, JIT not warmed) and the memory figures come from a child process started
- * with --expose-gc. Standalone: `npx tsx test/bench/projection-stochastic.ts` prints the rows.
+ * Timing: each size is run once by each to warm up, then REPEATS rounds of one fundrisk run and one
+ * NumPy run (the Python process waits on a pipe meanwhile, numpy_projection.py main), so that both
+ * meet the same load on this shared machine; medians are reported, NumPy timed inside Python around
+ * the simulation only. A cold run (first call in a fresh process, JIT not warmed) and the memory
+ * figures come from a child process started with --expose-gc.
+ * Standalone: `npx tsx test/bench/projection-stochastic.ts` prints the rows.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
 import { defaultShockSpec, simulateScenario, type StochasticResult } from '../../models/stochastic/index.ts';
@@ -20,7 +23,7 @@ import { DEFAULT_WARNING_PARAMS } from '../../models/warning/params.ts';
 const ROOT = resolve(import.meta.dirname, '../..');
 const SELF = fileURLToPath(import.meta.url);
 const PEER = resolve(ROOT, 'test/bench/numpy_projection.py');
-const SIZES = [1000, 5000, 20_000];
+const SIZES = [1000, 5000, 20_000] as const;
 const TARGET_PATHS = 5000;
 const TARGET_MS = 1000;
 const REPEATS = 7;
@@ -38,13 +41,54 @@ const SCENARIO: EmployeeScenario = {
 const SHOCKS = defaultShockSpec('employee');
 const STILL = { ...SHOCKS, sigma: SHOCKS.sigma.map(() => 0) };
 
+/** Per level (2.5 … 97.5) the balance per year, and the probability of exhaustion by each year. */
 interface PeerResult {
-  numpy: string;
-  timings: { paths: number; medianMs: number; minMs: number; cpuMedianMs: number; arrayBytes: number }[];
-  peakRssMB: number;
-  zeroVolatility: { balance: number[][] };
-  medianBalance: number[];
+  balance: number[][];
   probabilityExhaustedBy: number[];
+}
+
+interface PeerRun {
+  ms: number;
+  cpuMs: number;
+  arrayBytes: number;
+  result?: PeerResult;
+}
+
+interface Peer {
+  /** One timed simulation of `paths` paths, with its result when asked. */
+  simulate(paths: number, withResult?: boolean): Promise<PeerRun>;
+  /** The result with every σ = 0. */
+  zeroVolatility(): Promise<PeerResult>;
+  /** Ends the peer: its NumPy version and peak RSS, MB. */
+  close(): Promise<{ numpy: string; peakRssMB: number }>;
+}
+
+/** The NumPy peer as a child process answering one JSON line per request (numpy_projection.py main). */
+function startPeer(): Peer {
+  const child = spawn('python3', [PEER], { stdio: ['pipe', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
+  child.on('error', (e) => { stderr += e.message; });
+  const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+  const next = async () => {
+    const { value, done } = await lines.next();
+    if (done) throw new Error(`NumPy peer stopped: ${stderr.trim().split('\n').at(-1) ?? 'no output'}`);
+    return JSON.parse(value as string);
+  };
+  child.stdin.on('error', () => undefined); // a peer that failed to start: reported by next()
+  child.stdin.write(`${JSON.stringify({ scenario: SCENARIO, shocks: SHOCKS, seed: SEED, redBelow: DEFAULT_WARNING_PARAMS.thresholds.redBelow })}\n`);
+  const ask = async (request: object) => {
+    child.stdin.write(`${JSON.stringify(request)}\n`);
+    return next();
+  };
+  return {
+    simulate: (paths, withResult = false) => ask({ paths, result: withResult }),
+    zeroVolatility: () => ask({ zeroVolatility: true }),
+    close: async () => {
+      child.stdin.end();
+      return next();
+    },
+  };
 }
 
 interface ChildMemory {
@@ -59,18 +103,34 @@ const run = (paths: number, shocks = SHOCKS): StochasticResult => simulateScenar
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 
-/** Median wall time and median CPU time (user + system, all threads of the process) of REPEATS warm runs, ms. */
-function timeRuns(paths: number): { paths: number; ms: number; cpuMs: number } {
+interface Timing {
+  paths: number;
+  ms: number;
+  cpuMs: number;
+  peerMs: number;
+  peerCpuMs: number;
+}
+
+/**
+ * For one size: a warm-up run of each, then REPEATS rounds of one fundrisk run and one NumPy run,
+ * alternating so that both meet the same load from other processes; medians of wall and CPU time
+ * (ours: user + system of all the process's threads; NumPy: time.process_time).
+ */
+async function timeRuns(paths: number, peer: Peer | undefined): Promise<Timing> {
   run(paths);
-  const wall: number[] = [], cpu: number[] = [];
+  await peer?.simulate(paths);
+  const wall: number[] = [], cpu: number[] = [], peerWall: number[] = [], peerCpu: number[] = [];
   for (let i = 0; i < REPEATS; i++) {
     const t = performance.now(), c = process.cpuUsage();
     run(paths);
     const used = process.cpuUsage(c);
     wall.push(performance.now() - t);
     cpu.push((used.user + used.system) / 1000);
+    const theirs = await peer?.simulate(paths);
+    peerWall.push(theirs?.ms ?? Number.NaN);
+    peerCpu.push(theirs?.cpuMs ?? Number.NaN);
   }
-  return { paths, ms: median(wall), cpuMs: median(cpu) };
+  return { paths, ms: median(wall), cpuMs: median(cpu), peerMs: median(peerWall), peerCpuMs: median(peerCpu) };
 }
 
 /** Child-process mode: one cold run, then its peak RSS and the heap it retains (MB). */
@@ -97,56 +157,71 @@ function runChild(paths: number): ChildMemory {
   return JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as ChildMemory;
 }
 
-function runPeer(): PeerResult | string {
-  const request = { scenario: SCENARIO, shocks: SHOCKS, paths: SIZES, seed: SEED, repeats: REPEATS, redBelow: DEFAULT_WARNING_PARAMS.thresholds.redBelow };
-  try {
-    return JSON.parse(execFileSync('python3', [PEER], { input: JSON.stringify(request), encoding: 'utf8', maxBuffer: 1 << 24 })) as PeerResult;
-  } catch (e) {
-    return (e as Error).message.split('\n')[0] ?? 'failed';
-  }
-}
-
 const fmt = (x: number, digits = 1) => x.toFixed(digits);
 const row = (what: string, measured: string, target: string, met: boolean | null) => `| ${what} | ${measured} | ${target} | ${met === null ? '—' : met ? 'met' : 'MISSED'} |`;
 
+/** Index of the 50 % level in the peer's percentile rows (LEVELS in numpy_projection.py). */
+const PEER_MEDIAN_ROW = 3;
+
+interface PeerOutcome {
+  timings: Timing[];
+  still: PeerResult;
+  shocked: PeerRun;
+  info: { numpy: string; peakRssMB: number };
+}
+
+async function runWithPeer(): Promise<PeerOutcome> {
+  const peer = startPeer();
+  const timings: Timing[] = [];
+  for (const paths of SIZES) timings.push(await timeRuns(paths, peer));
+  const still = await peer.zeroVolatility();
+  const shocked = await peer.simulate(TARGET_PATHS, true);
+  return { timings, still, shocked, info: await peer.close() };
+}
+
 export async function benchProjectionStochastic(): Promise<string[]> {
-  const ours = SIZES.map(timeRuns);
-  const peer = runPeer();
   const memory = runChild(TARGET_PATHS);
-  const at = (paths: number) => ours.find((o) => o.paths === paths)?.ms ?? Number.NaN;
-  const perKiloPathYear = ours.map((o) => (o.ms / (o.paths * SCENARIO.horizonYears)) * 1000);
-  const spread = Math.max(...perKiloPathYear) / Math.min(...perKiloPathYear);
+  let outcome: PeerOutcome | string;
+  try {
+    outcome = await runWithPeer();
+  } catch (e) {
+    outcome = (e as Error).message;
+  }
+  const timings = typeof outcome === 'string' ? await Promise.all(SIZES.map((paths) => timeRuns(paths, undefined))) : outcome.timings;
+  const at = (paths: number) => timings.find((o) => o.paths === paths) as Timing;
+  const target = at(TARGET_PATHS);
+  // linear cost t = a + b·paths: the marginal cost per path-year from 1k to 5k and from 5k to 20k paths agree
+  const marginal = timings.slice(1).map((o, i) => ((o.ms - (timings[i]?.ms as number)) / ((o.paths - (timings[i]?.paths as number)) * SCENARIO.horizonYears)) * 1e6);
+  const spread = Math.max(...marginal) / Math.min(...marginal);
   const rows = [
-    row(`stochastic projection, ${TARGET_PATHS.toLocaleString('en')} paths × 30 years, employee fund, monthly steps (median of ${REPEATS} warm runs)`, `${fmt(at(TARGET_PATHS))} ms`, `≤ ${TARGET_MS} ms`, at(TARGET_PATHS) <= TARGET_MS),
+    row(`stochastic projection, ${TARGET_PATHS.toLocaleString('en')} paths × 30 years, employee fund, monthly steps (median of ${REPEATS} warm runs)`, `${fmt(target.ms)} ms`, `≤ ${TARGET_MS} ms`, target.ms <= TARGET_MS),
     row('the same, first call in a fresh process (cold JIT)', `${fmt(memory.coldMs)} ms`, `≤ ${TARGET_MS} ms`, memory.coldMs <= TARGET_MS),
-    row(`scaling: ms for 1k / 5k / 20k paths (µs per 1,000 path-years)`,
-      `${ours.map((o) => fmt(o.ms)).join(' / ')} (${perKiloPathYear.map((x) => fmt(x * 1000, 0)).join(' / ')})`,
-      'linear: per-path-year cost within 1.5× across sizes', spread <= 1.5),
+    row('scaling: ms for 1k / 5k / 20k paths (marginal ns per path-year, 1k→5k and 5k→20k)',
+      `${timings.map((o) => fmt(o.ms)).join(' / ')} (${marginal.map((x) => fmt(x, 0)).join(', ')})`, 'linear: the two marginal costs within 1.5× of each other', spread <= 1.5),
     row(`memory of one ${TARGET_PATHS.toLocaleString('en')}-path run (child process: peak RSS / RSS before the run / heap retained with the result / result as JSON)`,
       `${fmt(memory.peakRssMB, 0)} / ${fmt(memory.baselineRssMB, 0)} / ${fmt(memory.heapDeltaMB, 2)} MB / ${fmt(memory.resultJsonKB, 0)} KB`, 'reported', null),
   ];
-  if (typeof peer === 'string') return [...rows, row('vectorised NumPy peer (test/bench/numpy_projection.py)', `not run: ${peer}`, 'fundrisk faster', false)];
-  const peerAt = (paths: number) => peer.timings.find((t) => t.paths === paths)?.medianMs ?? Number.NaN;
-  const cpuRatio = (peer.timings.find((t) => t.paths === TARGET_PATHS)?.cpuMedianMs ?? Number.NaN) / (ours.find((o) => o.paths === TARGET_PATHS)?.cpuMs ?? Number.NaN);
+  if (typeof outcome === 'string') return [...rows, row('vectorised NumPy peer (test/bench/numpy_projection.py)', `not run: ${outcome}`, 'fundrisk faster', false)];
   const still = run(7, STILL);
-  const zeroDiff = Math.max(...(peer.zeroVolatility.balance[3] ?? []).map((b, t) => Math.abs(b - (still.percentiles.balance['50'][t] as number)) / Math.abs(b)));
-  const ref = run(TARGET_PATHS);
+  const peerMedian = outcome.still.balance[PEER_MEDIAN_ROW] ?? [];
+  const zeroDiff = Math.max(...peerMedian.map((b, t) => Math.abs(b - (still.percentiles.balance['50'][t] as number)) / Math.abs(b)));
+  const ours = run(TARGET_PATHS);
   // the year whose probability is nearest 1/2, where a difference between the models shows most
-  const t = ref.probabilityExhaustedBy.reduce((best, p, i) => (Math.abs(p - 0.5) < Math.abs((ref.probabilityExhaustedBy[best] as number) - 0.5) ? i : best), 0);
-  const pOurs = ref.probabilityExhaustedBy[t] as number, pPeer = peer.probabilityExhaustedBy[t] as number;
+  const t = ours.probabilityExhaustedBy.reduce((best, p, i) => (Math.abs(p - 0.5) < Math.abs((ours.probabilityExhaustedBy[best] as number) - 0.5) ? i : best), 0);
+  const pOurs = ours.probabilityExhaustedBy[t] as number, pPeer = outcome.shocked.result?.probabilityExhaustedBy[t] as number;
   // two independent estimates of one proportion: SE of the difference √(2p(1−p)/n); 4 SE
-  const se = Math.sqrt((2 * ((pOurs + pPeer) / 2) * (1 - (pOurs + pPeer) / 2)) / TARGET_PATHS);
-  const peerRss = peer.peakRssMB;
+  const pooled = (pOurs + pPeer) / 2;
+  const se = Math.sqrt((2 * pooled * (1 - pooled)) / TARGET_PATHS);
+  const ratio = (o: Timing) => o.peerMs / o.ms;
   return [
     ...rows,
-    row(`NumPy ${peer.numpy} peer, same model vectorised over paths: ms for 1k / 5k / 20k paths (median of ${REPEATS})`,
-      SIZES.map((p) => fmt(peerAt(p))).join(' / '), 'reported', null),
+    row(`NumPy ${outcome.info.numpy} peer (same model, vectorised over paths), runs alternating with ours: ms for 1k / 5k / 20k paths, fundrisk vs NumPy`,
+      timings.map((o) => `${fmt(o.ms)} vs ${fmt(o.peerMs)}`).join(' / '), 'reported', null),
     row(`speed ratio NumPy ÷ fundrisk at ${TARGET_PATHS.toLocaleString('en')} paths (> 1: fundrisk faster)`,
-      `${fmt(peerAt(TARGET_PATHS) / at(TARGET_PATHS), 2)}× (1k: ${fmt(peerAt(1000) / at(1000), 2)}×, 20k: ${fmt(peerAt(20_000) / at(20_000), 2)}×)`,
-      '> 1', peerAt(TARGET_PATHS) / at(TARGET_PATHS) > 1),
-    row(`the same ratio in CPU time (user + system; less sensitive to other load on this shared machine)`, `${fmt(cpuRatio, 2)}×`, 'reported', null),
-    row(`NumPy memory at 20k paths (peak RSS of the Python process / its main arrays)`,
-      `${fmt(peerRss, 0)} / ${fmt((peer.timings.at(-1)?.arrayBytes ?? 0) / 2 ** 20, 1)} MB`, 'reported', null),
+      `${fmt(ratio(target), 2)}× (1k: ${fmt(ratio(at(1000)), 2)}×, 20k: ${fmt(ratio(at(20_000)), 2)}×)`, '> 1', ratio(target) > 1),
+    row('the same ratio in CPU time (fundrisk: user + system of all threads, NumPy: process_time)', `${fmt(target.peerCpuMs / target.cpuMs, 2)}×`, 'reported', null),
+    row('NumPy memory (peak RSS of the Python process after the 20k-path runs / main arrays of one 20k-path run)',
+      `${fmt(outcome.info.peakRssMB, 0)} MB / ${fmt(((outcome.shocked.arrayBytes / TARGET_PATHS) * 20_000) / 2 ** 20, 1)} MB`, 'reported', null),
     row('NumPy peer = fundrisk at zero volatility (max relative difference of the median balance path, 30 years)', zeroDiff.toExponential(1), '≤ 1e-12', zeroDiff <= 1e-12),
     row(`same model with shocks: P(exhausted by ${SCENARIO.startYear + t}), fundrisk vs NumPy (different generators)`,
       `${fmt(pOurs, 4)} vs ${fmt(pPeer, 4)}`, `difference within 4 SE = ${fmt(4 * se, 4)}`, Math.abs(pOurs - pPeer) <= 4 * se),

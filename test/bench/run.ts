@@ -15,6 +15,7 @@ import { benchDashboard } from './dashboard.ts';
 import { benchProjectionDeterministic } from './projection-deterministic.ts';
 import { benchProjectionStochastic } from './projection-stochastic.ts';
 import { benchBudget } from './budget.ts';
+import { benchBudgetTable } from './budget-table.ts';
 import { fmt } from './stats.ts';
 
 const TABLE_HEAD = ['| what | measured | target | |', '| --- | --- | --- | --- |'];
@@ -65,7 +66,7 @@ async function main() {
   const later = [
     ...section('Leadership dashboard (issue 5)', await benchDashboard()),
     ...section('Actuarial projection (issue 4)', [...(await benchProjectionDeterministic()), ...(await benchProjectionStochastic())]),
-    ...section('Institution budgets (issue 6)', await benchBudget()),
+    ...section('Institution budgets (issue 6)', [...(await benchBudget()), ...(await benchBudgetTable())]),
   ];
   const forecastSection = [...(await benchForecastM3()), ...benchSpringFestival()];
   const cpu = cpus()[0]?.model ?? 'unknown cpu';

@@ -4,12 +4,12 @@
  * sees no administration menu, sets up TOTP from the QR page and then logs in with a code.
  * Screenshots (zh and en) go to test-results/screenshots.
  */
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { Secret, TOTP } from 'otpauth';
-import { startServer, launchBrowser, login, SCREENSHOT_DIR, type RunningServer } from './serve.ts';
+import { appInBrowser, login, SCREENSHOT_DIR } from './serve.ts';
 
 const VIEWPORT = { width: 1440, height: 900 };
 const NEW_USER = 'zhang.wei';
@@ -34,22 +34,12 @@ async function waitForToasts(page: Page) {
 }
 
 describe('administration in chromium', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const app = appInBrowser();
 
   it('creates a user scoped to a city and finds the change in the audit log', async () => {
-    const context = await browser.newContext({ viewport: VIEWPORT, acceptDownloads: true });
+    const context = await app.browser.newContext({ viewport: VIEWPORT, acceptDownloads: true });
     const page = await context.newPage();
-    await loginToShell(page, server.url, 'admin', 'demo-admin-2026');
+    await loginToShell(page, app.server.url, 'admin', 'demo-admin-2026');
     expect(await page.getByTestId('menu-admin-users').textContent()).toBe('用户管理');
     expect(await page.getByTestId('menu-admin-audit').textContent()).toBe('审计日志');
 
@@ -132,11 +122,11 @@ describe('administration in chromium', () => {
   });
 
   it('the new user has no administration menu, sets up TOTP and logs in with a code', async () => {
-    const context = await browser.newContext({ viewport: VIEWPORT });
+    const context = await app.browser.newContext({ viewport: VIEWPORT });
     const page = await context.newPage();
-    await loginToShell(page, server.url, NEW_USER, NEW_PASSWORD);
+    await loginToShell(page, app.server.url, NEW_USER, NEW_PASSWORD);
     expect(await page.getByTestId('menu-admin-users').count()).toBe(0);
-    expect((await page.request.get(`${server.url}/api/audit/export?format=csv`)).status()).toBe(403);
+    expect((await page.request.get(`${app.server.url}/api/audit/export?format=csv`)).status()).toBe(403);
 
     await page.getByTestId('account-link').click();
     await page.getByTestId('account-page').waitFor();
@@ -163,7 +153,7 @@ describe('administration in chromium', () => {
 
     // Logging in now asks for the code; the code of the next step is within the ±1 window and not yet used.
     await page.getByTestId('logout').click();
-    await login(page, server.url, NEW_USER, NEW_PASSWORD);
+    await login(page, app.server.url, NEW_USER, NEW_PASSWORD);
     await page.getByTestId('login-totp-needed').waitFor();
     await page.getByTestId('login-totp').fill('000000');
     await page.getByTestId('login-submit').click();

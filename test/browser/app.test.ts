@@ -3,41 +3,31 @@
  * switch to English, import a bad file and see every error with nothing imported.
  * Screenshots go to test-results/screenshots (git-ignored) for a person to look at.
  */
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { describe, it, expect } from 'vitest';
 import { join } from 'node:path';
 import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import type { Browser, Page } from 'playwright-core';
-import { startServer, launchBrowser, login, SCREENSHOT_DIR, type RunningServer } from './serve.ts';
+import type { Page } from 'playwright-core';
+import { appInBrowser, login, SCREENSHOT_DIR } from './serve.ts';
 
 const VIEWPORT = { width: 1440, height: 900 };
 const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
 
 
 describe('fundrisk in chromium', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const app = appInBrowser();
 
   it('refuses a wrong password and shows why', async () => {
-    const page = await browser.newPage({ viewport: VIEWPORT });
-    await login(page, server.url, 'leader', 'not-the-password');
+    const page = await app.browser.newPage({ viewport: VIEWPORT });
+    await login(page, app.server.url, 'leader', 'not-the-password');
     await expect.poll(() => page.getByTestId('login-error').textContent()).toContain('用户名或密码');
     await shot(page, '01-login-error');
     await page.close();
   });
 
   it('logs in, shows the overview with tiers and units, opens a fund, switches to English', async () => {
-    const page = await browser.newPage({ viewport: VIEWPORT });
-    await login(page, server.url, 'actuary', 'demo-actuary-2026');
+    const page = await app.browser.newPage({ viewport: VIEWPORT });
+    await login(page, app.server.url, 'actuary', 'demo-actuary-2026');
     await page.getByTestId('overview-table').waitFor();
     await expect.poll(() => page.getByTestId('demo-banner').isVisible()).toBe(true);
     const table = page.getByTestId('overview-table');
@@ -64,10 +54,10 @@ describe('fundrisk in chromium', () => {
   });
 
   it('validates a bad import file, lists every error and imports nothing', async () => {
-    const page = await browser.newPage({ viewport: VIEWPORT });
-    await login(page, server.url, 'actuary', 'demo-actuary-2026');
+    const page = await app.browser.newPage({ viewport: VIEWPORT });
+    await login(page, app.server.url, 'actuary', 'demo-actuary-2026');
     await page.getByTestId('overview-table').waitFor();
-    await page.goto(`${server.url}/actuarial/import`);
+    await page.goto(`${app.server.url}/actuarial/import`);
     const dir = mkdtempSync(join(tmpdir(), 'fundrisk-bad-'));
     const bad = join(dir, 'bad-funds.csv');
     writeFileSync(bad, [

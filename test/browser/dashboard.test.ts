@@ -4,11 +4,11 @@
  * switches to English, looks at a past month and downloads the reports. Time to interactive is
  * measured; screenshots go to test-results/screenshots for a person to look at.
  */
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { describe, it, expect } from 'vitest';
 import { join } from 'node:path';
 import { readFile } from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
-import { startServer, launchBrowser, login, SCREENSHOT_DIR, type RunningServer } from './serve.ts';
+import type { Page } from 'playwright-core';
+import { appInBrowser, login, SCREENSHOT_DIR } from './serve.ts';
 
 const LARGE_SCREEN = { width: 1920, height: 1080 };
 /**
@@ -23,22 +23,12 @@ async function shot(page: Page, name: string): Promise<void> {
 }
 
 describe('leadership dashboard in chromium', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const app = appInBrowser();
 
   it('is the leader\'s landing page: KPI cards with units, the grid by tier now / +12 / +24, alerts with reasons', async () => {
-    const page = await browser.newPage({ viewport: LARGE_SCREEN });
+    const page = await app.browser.newPage({ viewport: LARGE_SCREEN });
     const started = Date.now();
-    await login(page, server.url, 'leader', 'demo-leader-2026');
+    await login(page, app.server.url, 'leader', 'demo-leader-2026');
     await page.getByTestId('dashboard-ready').waitFor();
     const afterLogin = Date.now() - started;
     expect(new URL(page.url()).pathname).toBe('/leadership/dashboard');
@@ -71,8 +61,8 @@ describe('leadership dashboard in chromium', () => {
   });
 
   it('drills down province → city → fund detail, and back', async () => {
-    const page = await browser.newPage({ viewport: LARGE_SCREEN });
-    await login(page, server.url, 'leader', 'demo-leader-2026');
+    const page = await app.browser.newPage({ viewport: LARGE_SCREEN });
+    await login(page, app.server.url, 'leader', 'demo-leader-2026');
     await page.getByTestId('dashboard-ready').waitFor();
     await page.getByTestId('grid-row').filter({ hasText: '西江市' }).getByTestId('grid-drill').click();
     await expect.poll(() => page.getByTestId('dashboard-breadcrumb').textContent(), POLL).toContain('西江市');
@@ -92,8 +82,8 @@ describe('leadership dashboard in chromium', () => {
   });
 
   it('downloads the province\'s risk report as PDF and its disclosure table as XLSX', async () => {
-    const page = await browser.newPage({ viewport: LARGE_SCREEN, acceptDownloads: true });
-    await login(page, server.url, 'leader', 'demo-leader-2026');
+    const page = await app.browser.newPage({ viewport: LARGE_SCREEN, acceptDownloads: true });
+    await login(page, app.server.url, 'leader', 'demo-leader-2026');
     await page.getByTestId('dashboard-ready').waitFor();
     const download = async (kind: string, format: string) => {
       await page.getByTestId(`report-${kind}`).click();
@@ -111,8 +101,8 @@ describe('leadership dashboard in chromium', () => {
   });
 
   it('reads in English and shows a past month as it was', async () => {
-    const page = await browser.newPage({ viewport: LARGE_SCREEN });
-    await login(page, server.url, 'leader', 'demo-leader-2026');
+    const page = await app.browser.newPage({ viewport: LARGE_SCREEN });
+    await login(page, app.server.url, 'leader', 'demo-leader-2026');
     await page.getByTestId('dashboard-ready').waitFor();
     await page.getByTestId('lang-switch').getByText('EN').click();
     await expect.poll(() => page.getByTestId('dashboard-alerts').textContent(), POLL).toContain('Alerts');
@@ -120,7 +110,7 @@ describe('leadership dashboard in chromium', () => {
     expect(await page.getByTestId('alert-reason').first().textContent()).toMatch(/payable months|balance/);
     await shot(page, '12-dashboard-en');
 
-    await page.goto(`${server.url}/leadership/dashboard?asOf=2022-06`);
+    await page.goto(`${app.server.url}/leadership/dashboard?asOf=2022-06`);
     await page.getByTestId('dashboard-ready').waitFor();
     expect(await page.getByTestId('dashboard-data-as-of').textContent()).toContain('2022');
     await shot(page, '13-dashboard-past-en');

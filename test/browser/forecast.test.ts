@@ -4,11 +4,11 @@
  * the table, exports the CSV, saves the forecast and finds it in the saved list; a leader may
  * read but not save. Screenshots (zh and en) go to test-results/screenshots.
  */
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { startServer, launchBrowser, login, SCREENSHOT_DIR, type RunningServer } from './serve.ts';
+import type { Page } from 'playwright-core';
+import { appInBrowser, login, SCREENSHOT_DIR } from './serve.ts';
 
 const VIEWPORT = { width: 1440, height: 900 };
 /** The backtest runs every method over six origins on the server: a few seconds, more on a busy machine. */
@@ -36,26 +36,16 @@ async function waitForForecast(page: Page) {
 }
 
 describe('forecast page in chromium', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const app = appInBrowser();
 
   it('forecasts a fund, compares methods, exports, saves and lists the forecast', async () => {
-    const context = await browser.newContext({ viewport: VIEWPORT, acceptDownloads: true });
+    const context = await app.browser.newContext({ viewport: VIEWPORT, acceptDownloads: true });
     const page = await context.newPage();
-    await loginToShell(page, server.url, 'actuary', 'demo-actuary-2026');
+    await loginToShell(page, app.server.url, 'actuary', 'demo-actuary-2026');
     expect(await page.getByTestId('menu-actuarial-forecast').textContent()).toBe('收支预测');
-    const fundId = await demoFundId(page, server.url);
+    const fundId = await demoFundId(page, app.server.url);
 
-    await page.goto(`${server.url}/actuarial/forecast?fundId=${fundId}&measure=expenditure`);
+    await page.goto(`${app.server.url}/actuarial/forecast?fundId=${fundId}&measure=expenditure`);
     await waitForForecast(page);
 
     // Controls reflect the URL and the monthly default horizon.
@@ -135,10 +125,10 @@ describe('forecast page in chromium', () => {
   });
 
   it('links from a fund to its forecast; a leader may read but not save', async () => {
-    const page = await browser.newPage({ viewport: VIEWPORT });
-    await loginToShell(page, server.url, 'leader', 'demo-leader-2026');
-    const fundId = await demoFundId(page, server.url);
-    await page.goto(`${server.url}/funds/${fundId}`);
+    const page = await app.browser.newPage({ viewport: VIEWPORT });
+    await loginToShell(page, app.server.url, 'leader', 'demo-leader-2026');
+    const fundId = await demoFundId(page, app.server.url);
+    await page.goto(`${app.server.url}/funds/${fundId}`);
     await page.getByTestId('fund-forecast-link').click();
     await page.getByTestId('forecast-page').waitFor();
     expect(new URL(page.url()).searchParams.get('fundId')).toBe(fundId);

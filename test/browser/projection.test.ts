@@ -6,11 +6,11 @@
  * preset and compares the two, then switches to English. Screenshots (zh and en) go to
  * test-results/screenshots.
  */
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { describe, it, expect } from 'vitest';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { startServer, launchBrowser, login, SCREENSHOT_DIR, type RunningServer } from './serve.ts';
+import type { Locator, Page } from 'playwright-core';
+import { appInBrowser, login, SCREENSHOT_DIR } from './serve.ts';
 
 const VIEWPORT = { width: 1440, height: 900 };
 /** Paths × 10 years above the server's worker threshold (20,000 path-years), so the run reports progress. */
@@ -39,22 +39,12 @@ async function retype(field: Locator, value: string) {
 }
 
 describe('projection workbench in chromium', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const app = appInBrowser();
 
   it('calibrates, saves, runs deterministic and Monte Carlo, exports, opens the tornado and a comparison, in zh and en', async () => {
-    const context = await browser.newContext({ viewport: VIEWPORT, acceptDownloads: true });
+    const context = await app.browser.newContext({ viewport: VIEWPORT, acceptDownloads: true });
     const page = await context.newPage();
-    await login(page, server.url, 'actuary', 'demo-actuary-2026');
+    await login(page, app.server.url, 'actuary', 'demo-actuary-2026');
     await page.getByTestId('workspace-menu').waitFor();
     expect(await page.getByTestId('menu-actuarial-projection').textContent()).toBe('精算预测');
     await page.getByTestId('menu-actuarial-projection').click();
@@ -184,10 +174,10 @@ describe('projection workbench in chromium', () => {
   });
 
   it('lets a leader read the scenarios but not save or run', async () => {
-    const page = await browser.newPage({ viewport: VIEWPORT });
-    await login(page, server.url, 'leader', 'demo-leader-2026');
+    const page = await app.browser.newPage({ viewport: VIEWPORT });
+    await login(page, app.server.url, 'leader', 'demo-leader-2026');
     await page.getByTestId('workspace-menu').waitFor();
-    await page.goto(`${server.url}/actuarial/projection`);
+    await page.goto(`${app.server.url}/actuarial/projection`);
     await page.getByTestId('projection-page').waitFor();
     expect(await page.getByTestId('new-from-fund').isDisabled()).toBe(true);
     expect(await page.getByTestId('new-blank').isDisabled()).toBe(true);

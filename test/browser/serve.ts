@@ -8,6 +8,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const SCREENSHOT_DIR = join(ROOT, 'test-results/screenshots');
@@ -55,6 +56,31 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
       child.kill('SIGTERM');
     }),
   };
+}
+
+/** The app and chromium of one describe block: started before its tests, stopped after them. */
+export interface AppInBrowser {
+  readonly server: RunningServer;
+  readonly browser: Browser;
+}
+
+/** Registers the beforeAll/afterAll that start the app (demo data) and chromium for a describe block. */
+export function appInBrowser(env: Record<string, string> = {}): AppInBrowser {
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    server = await startServer(env);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('appInBrowser: used outside its describe block');
+    return value;
+  };
+  return { get server() { return started(server); }, get browser() { return started(browser); } };
 }
 
 /** Debian's chromium; a missing browser fails the test run (it is never skipped). */

@@ -2,38 +2,16 @@
  * `fundrisk allocate` through the real CLI (`node bin/fundrisk.js`). The worked case is the one of
  * test/models/budget/allocation.test.ts, written in yuan; its derivation is there.
  */
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { ROOT, fundrisk, scratch as scratchIn, type Run } from './run-cli.ts';
 
-const ROOT = resolve(import.meta.dirname, '../..');
+const scratch = (files: Record<string, string>) => scratchIn(files, 'fundrisk-allocate-');
+
 const HEADER = 'institution_id,name,paid_y3,paid_y2,paid_y1,assessment_score,credit_rating,violation_yuan';
-
-interface Run { status: number | null; stdout: string; stderr: string }
-
-function fundrisk(...args: string[]): Promise<Run> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin/fundrisk.js'), ...args], { cwd: ROOT, timeout: 60_000 });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (s: string) => { stdout += s; });
-    child.stderr.setEncoding('utf8').on('data', (s: string) => { stderr += s; });
-    child.on('error', fail);
-    child.on('close', (status) => done({ status, stdout, stderr }));
-  });
-}
-
-/** Writes files into a fresh directory and returns their paths. */
-function scratch(files: Record<string, string>): Record<string, string> {
-  const dir = mkdtempSync(join(tmpdir(), 'fundrisk-allocate-'));
-  return Object.fromEntries(Object.entries(files).map(([name, text]) => {
-    writeFileSync(join(dir, name), text);
-    return [name, join(dir, name)];
-  }));
-}
 
 const CASE = [
   HEADER,

@@ -3,30 +3,15 @@
  * test/reference/projection (worked by work-by-hand.py, see its README), plus the scenario schema's
  * messages for bad input.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ROOT, fundrisk } from './run-cli.ts';
 import { safeParseScenario } from '../../server/schemas/scenario.ts';
 
-const ROOT = resolve(import.meta.dirname, '../..');
 const REF = join(ROOT, 'test/reference/projection');
 
-interface Run { status: number | null; stdout: string; stderr: string }
-
-/** Runs the CLI as a user would; asynchronous so the concurrent tests overlap their start-up. */
-function fundrisk(...args: string[]): Promise<Run> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin/fundrisk.js'), ...args], { cwd: ROOT, timeout: 60_000 });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (s: string) => { stdout += s; });
-    child.stderr.setEncoding('utf8').on('data', (s: string) => { stderr += s; });
-    child.on('error', fail);
-    child.on('close', (status) => done({ status, stdout, stderr }));
-  });
-}
 const scratch = () => mkdtempSync(join(tmpdir(), 'fundrisk-project-'));
 const readJson = (path: string): Record<string, unknown> => JSON.parse(readFileSync(path, 'utf8'));
 const scenarios = readdirSync(REF).filter((f) => f.endsWith('.json') && !f.endsWith('.expected.json')).map((f) => f.replace(/\.json$/, ''));

@@ -2,36 +2,13 @@
  * `fundrisk settle` through the real CLI (`node bin/fundrisk.js`): every band edge of the default
  * rule (domain.md §5.4) worked by hand, parameters, and bad input.
  */
-import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { fundrisk, scratch as scratchIn, type Run } from './run-cli.ts';
 
-const ROOT = resolve(import.meta.dirname, '../..');
 const HEADER = 'institution_id,quota,actual,prepaid,violation_recovery';
+const scratch = (files: Record<string, string>) => scratchIn(files, 'fundrisk-settle-');
 
-interface Run { status: number | null; stdout: string; stderr: string }
 
-function fundrisk(...args: string[]): Promise<Run> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin/fundrisk.js'), ...args], { cwd: ROOT, timeout: 60_000 });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (s: string) => { stdout += s; });
-    child.stderr.setEncoding('utf8').on('data', (s: string) => { stderr += s; });
-    child.on('error', fail);
-    child.on('close', (status) => done({ status, stdout, stderr }));
-  });
-}
-
-function scratch(files: Record<string, string>): Record<string, string> {
-  const dir = mkdtempSync(join(tmpdir(), 'fundrisk-settle-'));
-  return Object.fromEntries(Object.entries(files).map(([name, text]) => {
-    writeFileSync(join(dir, name), text);
-    return [name, join(dir, name)];
-  }));
-}
 
 type Row = { institutionId: string; fundPays: number; institutionBears: number; reward: number; final: number; band: string; rewardCapped: boolean };
 

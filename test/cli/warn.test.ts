@@ -2,31 +2,16 @@
  * `fundrisk warn` through the real CLI (`node bin/fundrisk.js`), against the hand-worked fixtures
  * of test/reference/warn (see its README for how each expected number was worked).
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { ROOT, fundrisk, type Run } from './run-cli.ts';
 
-const ROOT = resolve(import.meta.dirname, '../..');
 const REF = join(ROOT, 'test/reference/warn');
 const HEADER = 'region,scheme,period,income,expenditure,balance';
 
-interface Run { status: number | null; stdout: string; stderr: string }
-
-/** Runs the CLI as a user would; asynchronous so the concurrent tests overlap their start-up. */
-function fundrisk(...args: string[]): Promise<Run> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin/fundrisk.js'), ...args], { cwd: ROOT, timeout: 60_000 });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (s: string) => { stdout += s; });
-    child.stderr.setEncoding('utf8').on('data', (s: string) => { stderr += s; });
-    child.on('error', fail);
-    child.on('close', (status) => done({ status, stdout, stderr }));
-  });
-}
 const expected = (name: string): unknown => JSON.parse(readFileSync(join(REF, `${name}.expected.json`), 'utf8'));
 const scratch = () => mkdtempSync(join(tmpdir(), 'fundrisk-warn-'));
 

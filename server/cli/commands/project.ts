@@ -5,12 +5,10 @@
  * doubles; money is rounded to the fen (half away from zero) only here, at output. Every field of the
  * models whose name ends in `Yuan` is printed without the suffix, in yuan: `balanceYuan` → `balance`.
  */
-import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { MAX_PATHS, projectScenario, roundYuanToFen, simulateScenario, type FinancingYear, type ProjectionResult, type Scenario } from '../../../models/index.ts';
 import { safeParseScenario } from '../../schemas/scenario.ts';
-import { CliError, writeJson } from '../io.ts';
+import { CliError, readJsonFile, writeJson } from '../io.ts';
 import { parsePositiveInteger } from '../options.ts';
 
 /** Seed of `--paths` runs without `--seed`; the same as the server's default (server/services/projection-runs.ts). */
@@ -68,19 +66,7 @@ export function runProject(opts: { scenario: string; paths?: string; seed?: stri
 }
 
 function loadScenario(path: string): { scenario: Scenario; name: string } {
-  const name = basename(path);
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
-  } catch (err) {
-    throw new CliError(`${path}: cannot read file (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (err) {
-    throw new CliError(`${name}: not valid JSON (${(err as Error).message})`);
-  }
+  const { json, name } = readJsonFile(path);
   const parsed = safeParseScenario(json, name);
   if (!parsed.success) throw new CliError(parsed.messages.join('\n'));
   return { scenario: parsed.scenario, name };

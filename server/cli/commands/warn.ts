@@ -4,8 +4,6 @@
  * `YYYY` or `YYYY-MM`; one fund per region × scheme. Every bad cell is reported (one per line,
  * naming file, row, column and rule) before anything is evaluated; nothing goes to stdout then.
  */
-import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
 import type { Command } from 'commander';
 import {
   DEFAULT_WARNING_PARAMS,
@@ -20,7 +18,7 @@ import {
   type WarningParams,
 } from '../../../models/index.ts';
 import { TableReadError, readTable } from '../../importer/read-table.ts';
-import { CliError, writeJson } from '../io.ts';
+import { CliError, readJsonFile, writeJson } from '../io.ts';
 
 const REQUIRED_COLUMNS = ['region', 'scheme', 'period', 'income', 'expenditure', 'balance'] as const;
 const PROJECTED_COLUMN = 'projected_expenditure_next_12';
@@ -168,19 +166,7 @@ function evaluateFund(fund: FundRow[], params: WarningParams, file: string): Map
 }
 
 function loadParams(path: string): WarningParams {
-  const name = basename(path);
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
-  } catch (err) {
-    throw new CliError(`${path}: cannot read file (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (err) {
-    throw new CliError(`${name}: not valid JSON (${(err as Error).message})`);
-  }
+  const { json, name } = readJsonFile(path);
   try {
     return parseWarningParams(json);
   } catch (err) {

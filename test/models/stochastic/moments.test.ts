@@ -8,9 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { createRng } from '../../../models/core/rng.ts';
 import { normalQuantile } from '../../../models/forecast/quantiles.ts';
 import type { EmployeeScenario, ResidentScenario } from '../../../models/projection/scenario.ts';
-import {
-  compileShocks, createDeviationSampler, defaultShockSpec, PERCENTILE_LEVELS, simulateScenario, type ShockSpec,
-} from '../../../models/stochastic/index.ts';
+import { createDeviationSampler } from '../../../models/stochastic/deviations.ts';
+import { compileShocks, defaultShockSpec, PERCENTILE_LEVELS, simulateScenario, type ShockSpec } from '../../../models/stochastic/index.ts';
 import { INTERFACES_EMPLOYEE, RESIDENT, referenceProjection } from './fixtures.ts';
 
 const K = 4;

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { choleskyLower, compileShocks, defaultShockSpec, type ShockSpec } from '../../../models/stochastic/index.ts';
+import { choleskyLower } from '../../../models/stochastic/cholesky.ts';
+import { compileShocks, defaultShockSpec, type ShockSpec } from '../../../models/stochastic/index.ts';
 
 describe('choleskyLower', () => {
   it('factors hand-worked matrices', () => {

@@ -1,2 +1,0 @@
-import { benchBudgetTable } from '/work/main/test/bench/budget-table.ts';
-console.log((await benchBudgetTable()).join('\n'));
