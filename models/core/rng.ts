@@ -10,6 +10,12 @@ export interface Rng {
   uniform(): number;
   /** Standard normal N(0, 1). */
   normal(): number;
+  /**
+   * Fills `out` with the next `out.length` raw 32-bit outputs of the same stream `uniform` reads
+   * (`uniform() = output / 2³²`), with the state in locals: hot loops draw blocks this way at
+   * several times the speed of one call per number.
+   */
+  fillUint32(out: Uint32Array): void;
 }
 
 function splitmix32(seed: number): () => number {
@@ -36,6 +42,15 @@ export function createRng(seed: number): Rng {
   let spare: number | undefined;
   return {
     uniform: () => next() / 4294967296,
+    fillUint32: (out) => {
+      let s0 = a, s1 = b, s2 = c, s3 = d;
+      for (let i = 0; i < out.length; i++) {
+        out[i] = Math.imul(rotl(Math.imul(s1, 5), 7), 9);
+        const t = s1 << 9;
+        s2 ^= s0; s3 ^= s1; s1 ^= s2; s0 ^= s3; s2 ^= t; s3 = rotl(s3, 11);
+      }
+      a = s0; b = s1; c = s2; d = s3;
+    },
     normal: () => {
       if (spare !== undefined) {
         const s = spare;

@@ -24,6 +24,7 @@
 import type { TierThresholds } from '../warning/params.ts';
 import type { Tier } from '../warning/tier.ts';
 import type { YearlyFlows } from './flows.ts';
+import { cumulativeMonthlyShares } from './monthly-shares.ts';
 import { projectionMonthsAndTier } from './payable-months.ts';
 import type { MonthlyProfile } from './scenario.ts';
 
@@ -40,9 +41,6 @@ export interface MonthlyRow {
   tier: Tier;
 }
 
-/** Sums within this of 1 are accepted as 1 (twelve decimal shares rounded to binary). */
-const PROFILE_SUM_TOLERANCE = 1e-9;
-
 export function monthlyRows(
   startYear: number,
   openingBalanceYuan: number,
@@ -51,8 +49,8 @@ export function monthlyRows(
   profile: MonthlyProfile,
   thresholds: TierThresholds,
 ): MonthlyRow[] {
-  const inc = cumulativeShares(profile.income, 'income');
-  const exp = cumulativeShares(profile.expenditure, 'expenditure');
+  const inc = cumulativeMonthlyShares(profile.income, 'income');
+  const exp = cumulativeMonthlyShares(profile.expenditure, 'expenditure');
   const rows: MonthlyRow[] = [];
   let previousBalance = openingBalanceYuan;
   let previousExpenditure = openingExpenditureYuan;
@@ -82,16 +80,3 @@ export function monthlyRows(
   return rows;
 }
 
-/** Cumulative shares C_0 = 0, C_1 … C_12 with C_12 set to exactly 1; a missing profile is flat. */
-function cumulativeShares(shares: readonly number[] | undefined, name: string): Float64Array {
-  const s = shares ?? new Array<number>(12).fill(1 / 12);
-  if (s.length !== 12) throw new Error(`monthlyProfile.${name}: expected 12 monthly shares, got ${s.length}`);
-  const out = new Float64Array(13);
-  s.forEach((v, i) => {
-    if (!Number.isFinite(v) || v < 0) throw new Error(`monthlyProfile.${name}[${i}]: must be a non-negative number, got ${v}`);
-    out[i + 1] = (out[i] as number) + v;
-  });
-  if (Math.abs((out[12] as number) - 1) > PROFILE_SUM_TOLERANCE) throw new Error(`monthlyProfile.${name}: shares must sum to 1, got ${out[12]}`);
-  out[12] = 1;
-  return out;
-}

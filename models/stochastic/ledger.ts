@@ -8,7 +8,7 @@
  *
  * Monthly steps: within year t, month m (1 … 11) ends at
  * $$ B_{t,m} = B_{t-1} + I_t C^I_m + \mathit{interest}_t \tfrac{m}{12} - E_t C^E_m $$
- * with the cumulative seasonal shares C (monthly-shares.ts) and interest accruing evenly, the formula
+ * with the cumulative seasonal shares C (models/projection/monthly-shares.ts) and interest accruing evenly, the formula
  * of the deterministic monthly rows (models/projection/monthly.ts); December is B_t itself, so
  * year-end balances are the yearly model's to the bit. A path is exhausted in the first month that
  * ends with a balance ≤ 0 (yearly steps: the first year-end ≤ 0). With flat profiles and a positive
@@ -38,7 +38,7 @@ export interface LedgerOptions {
   openingBalanceYuan: number;
   /** Month steps (exhaustion month) or year-end only. */
   monthly: boolean;
-  /** Cumulative seasonal shares C_0 … C_12 of income and of expenditure (monthly-shares.ts). */
+  /** Cumulative seasonal shares C_0 … C_12 of income and of expenditure (models/projection/monthly-shares.ts). */
   cumulativeShares: { income: Float64Array; expenditure: Float64Array };
   thresholds: TierThresholds;
 }

@@ -39,7 +39,7 @@ import { scenarioCashflows } from './cashflows.ts';
 import { createDeviationSampler } from './deviations.ts';
 import { createLedger, TIERS, type Ledger } from './ledger.ts';
 import { createPercentileRecorder, type PercentileTable } from './percentiles.ts';
-import { cumulativeMonthlyShares } from './monthly-shares.ts';
+import { cumulativeMonthlyShares } from '../projection/monthly-shares.ts';
 import { compileShocks, defaultShockSpec, MAX_PATHS, type ShockSpec } from './shock-spec.ts';
 
 /** Paths when none are asked for (domain.md §6.3, as the US Trustees' 5,000 simulations). */

@@ -187,7 +187,13 @@ export async function benchProjectionStochastic(): Promise<string[]> {
   } catch (e) {
     outcome = (e as Error).message;
   }
-  const timings = typeof outcome === 'string' ? await Promise.all(SIZES.map((paths) => timeRuns(paths, undefined))) : outcome.timings;
+  let timings: Timing[];
+  if (typeof outcome === 'string') {
+    timings = [];
+    for (const paths of SIZES) timings.push(await timeRuns(paths, undefined));
+  } else {
+    timings = outcome.timings;
+  }
   const at = (paths: number) => timings.find((o) => o.paths === paths) as Timing;
   const target = at(TARGET_PATHS);
   // linear cost t = a + b·paths: the marginal cost per path-year from 1k to 5k and from 5k to 20k paths agree

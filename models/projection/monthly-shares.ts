@@ -1,11 +1,11 @@
 /**
  * Cumulative monthly shares of a year's income or expenditure, from the scenario's
- * `monthlyProfile` (models/projection/scenario.ts; a missing profile is flat, 1/12 a month):
+ * `monthlyProfile` (scenario.ts; a missing profile is flat, 1/12 a month):
  *
  * $$ C_0 = 0,\qquad C_m = \sum_{k \le m} s_k\ (m = 1 … 11),\qquad C_{12} = 1 $$
- * plain: the share of the year's amount paid by the end of month m. The rule and the messages are
- * those of the deterministic monthly rows (models/projection/monthly.ts), so a profile accepted by
- * one is accepted by the other and both place each month's balance alike; C₁₂ is set to exactly 1
+ * plain: the share of the year's amount paid by the end of month m. The deterministic monthly rows
+ * (monthly.ts) and the Monte Carlo ledger (models/stochastic) both use it, so they place each
+ * month's balance alike; C₁₂ is set to exactly 1
  * so that December is the yearly model's balance to the bit.
  *
  * @throws Error `monthlyProfile.<name>: expected 12 monthly shares, got <n>`
