@@ -4,7 +4,7 @@ import {
   projectionCompareInput, projectionRunInput, projectionSensitivityInput, projectionSolveInput, runIdInput, runListInput,
   scenarioCalibrateInput, scenarioCloneInput, scenarioGetInput, scenarioListInput, scenarioReviseInput, scenarioSaveInput,
 } from '../schemas/projection.ts';
-import { cloneScenario, createScenario, getScenario, listScenarios, reviseScenario } from '../services/scenario-store.ts';
+import { createScenario, getScenario, listScenarios, reviseScenario } from '../services/scenario-store.ts';
 import { clonePreset } from '../services/scenario-presets.ts';
 import { scenarioFromFund } from '../services/scenario-from-fund.ts';
 import { cancelRun, getRun, listRuns, startRun } from '../services/projection-runs.ts';
