@@ -7,11 +7,12 @@ import { createExpressMiddleware } from '@trpc/server/adapters/express';
 import type { Db } from './db/client.ts';
 import { appRouter } from './routers/_app.ts';
 import { makeExpressContext } from './trpc/context.ts';
-import { securityHeaders, trpcWriteGuard } from './http/security.ts';
+import { errorResponder, refuseDeepJson, securityHeaders, trpcWriteGuard } from './http/security.ts';
 import { exportHandler } from './http/export-route.ts';
 import { budgetExportHandler } from './http/budget-export-route.ts';
 import { auditExportHandler } from './http/audit-export-route.ts';
 import { projectionExportHandler } from './http/projection-export-route.ts';
+import { forecastExportHandler } from './http/forecast-export-route.ts';
 import { reportHandler } from './http/report-route.ts';
 import { logger } from './logger.ts';
 
@@ -33,7 +34,7 @@ export function createApp({ db, demo, clientDir }: AppOptions): Express {
   const createContext = makeExpressContext(db, demo);
 
   app.get('/healthz', (_req, res) => void res.json({ ok: true }));
-  app.use('/trpc', trpcWriteGuard, express.json({ limit: JSON_BODY_LIMIT }), createExpressMiddleware({
+  app.use('/trpc', trpcWriteGuard, express.json({ limit: JSON_BODY_LIMIT, verify: refuseDeepJson }), createExpressMiddleware({
     router: appRouter,
     createContext,
     maxBatchSize: 20,
@@ -45,11 +46,13 @@ export function createApp({ db, demo, clientDir }: AppOptions): Express {
   app.get('/api/budget/:planId/export/:table', budgetExportHandler(createContext));
   app.get('/api/audit/export', auditExportHandler(createContext));
   app.get('/api/export/projection-runs/:runId', projectionExportHandler(createContext));
+  app.get('/api/forecast/export', forecastExportHandler(createContext));
   app.get('/api/report/:kind', reportHandler(createContext));
 
   if (clientDir && existsSync(resolve(clientDir, 'index.html'))) {
     app.use(express.static(clientDir, { index: false, maxAge: '1h' }));
     app.get('/{*splat}', (_req, res) => res.sendFile(resolve(clientDir, 'index.html')));
   }
+  app.use(errorResponder);
   return app;
 }

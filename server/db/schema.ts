@@ -134,6 +134,11 @@ export const parameterSets = sqliteTable('parameter_sets', {
   effectiveFrom: text('effective_from').notNull(),
   effectiveTo: text('effective_to'),
   note: text('note'),
+  /**
+   * `draft` only inside the transaction that writes a version's values; a `published` version and
+   * its values are immutable (triggers of migration parameter_values_immutable): a change is a new version.
+   */
+  status: text('status', { enum: ['draft', 'published'] }).notNull().default('published'),
   createdBy: integer('created_by').references(() => users.id),
   createdAt: createdAt(),
 }, (t) => [uniqueIndex('parameter_sets_name_version_uq').on(t.name, t.version)]);

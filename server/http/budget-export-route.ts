@@ -1,7 +1,8 @@
 /**
- * `GET /api/budget/:planId/export/:table?format=xlsx|csv&unit=yuan|wan&lang=zh|en`: a download of
- * one of a plan's tables (quotas, prepayments, deviation, settlement, published) for a logged-in
- * user, scoped to the user's regions and audited like the other exports.
+ * `GET /api/budget/:planId/export/:table?format=xlsx|csv|pdf&unit=yuan|wan&lang=zh|en`: a download of
+ * one of a plan's tables (quotas, prepayments, deviation, settlement, published; PDF for the
+ * published list of an approved plan only) for a logged-in user, scoped to the user's regions and
+ * audited like the other exports.
  */
 import type { Request, Response } from 'express';
 import { z } from 'zod';
@@ -15,7 +16,7 @@ import type { Context } from '../trpc/context.ts';
 const STATUS: Record<string, number> = { NOT_FOUND: 404, FORBIDDEN: 403, CONFLICT: 409, BAD_REQUEST: 400 };
 
 const exportQuery = z.object({
-  format: z.enum(['csv', 'xlsx']).default('xlsx'),
+  format: z.enum(['csv', 'xlsx', 'pdf']).default('xlsx'),
   unit: z.enum(['yuan', 'wan']).default('yuan'),
   lang: z.enum(['zh', 'en']).default('zh'),
 });
@@ -29,7 +30,7 @@ export function budgetExportHandler(makeContext: (args: { req: Request; res: Res
     if (!(BUDGET_EXPORT_TABLES as readonly string[]).includes(table)) return void res.status(404).json({ error: `no table "${table}"` });
     const planId = Number(req.params.planId);
     const query = exportQuery.safeParse(req.query);
-    if (!Number.isSafeInteger(planId) || planId <= 0 || !query.success) return void res.status(400).json({ error: 'plan id must be a number; format csv or xlsx; unit yuan or wan; lang zh or en' });
+    if (!Number.isSafeInteger(planId) || planId <= 0 || !query.success) return void res.status(400).json({ error: 'plan id must be a number; format csv, xlsx or pdf; unit yuan or wan; lang zh or en' });
     try {
       const file = await exportBudgetTable(ctx.db, visibleRegionIds(ctx.db, ctx.user), planId, table as (typeof BUDGET_EXPORT_TABLES)[number], query.data);
       appendAudit(ctx.db, { userId: ctx.user.id, username: ctx.user.username, action: 'export', entity: `budget_${table}`, entityId: planId, after: query.data, ip: ctx.ip });

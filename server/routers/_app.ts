@@ -9,6 +9,7 @@ import { warningRouter } from './warning.ts';
 import { dashboardRouter } from './dashboard.ts';
 import { adminRouter } from './admin.ts';
 import { budgetRouter } from './budget.ts';
+import { parametersRouter } from './parameters.ts';
 
 export const appRouter = router({
   auth: authRouter,
@@ -21,6 +22,7 @@ export const appRouter = router({
   dashboard: dashboardRouter,
   admin: adminRouter,
   budget: budgetRouter,
+  parameters: parametersRouter,
 });
 
 export type AppRouter = typeof appRouter;

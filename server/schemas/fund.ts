@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { SCHEMES } from '../db/schema.ts';
 
-export const periodText = z.string().regex(/^\d{4}(-\d{2})?$/, 'period must be YYYY or YYYY-MM');
+/** A year or a calendar month: `2025-13` is refused here, not deep in the service. */
+export const periodText = z.string().regex(/^\d{4}(-(0[1-9]|1[0-2]))?$/, 'period must be YYYY or YYYY-MM');
 export const tierInput = z.enum(['red', 'orange', 'green', 'blue', 'purple']);
 
 export const fundOverviewInput = z.object({

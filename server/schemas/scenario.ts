@@ -177,5 +177,7 @@ function show(value: unknown): string {
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'object') return 'an object';
   if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
+  // JSON.stringify throws on a BigInt (superjson carries them), which would replace the whole message
+  if (typeof value === 'bigint') return `${value}n`;
   return JSON.stringify(value) ?? String(value);
 }

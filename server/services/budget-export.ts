@@ -2,7 +2,8 @@
  * Exports of a plan's tables as XLSX or CSV (UTF-8 with BOM): the allocation table, the prepayment
  * schedule, the deviation list, the settlement and the published list. The rows are the same views
  * the router serves; money is written as exact decimal text in 元 (or 万元) with the unit in the
- * header, headers in Chinese or English.
+ * header, headers in Chinese or English. The published list also prints as a PDF notice
+ * (budget-published-pdf.ts); the other tables are working files and have no PDF.
  */
 import type { Db } from '../db/client.ts';
 import { csvWriter, xlsxWriter, type Cell } from '../importer/export-writers.ts';
@@ -12,12 +13,15 @@ import { getPrepayments } from './budget-prepayment.ts';
 import { planDeviation } from './budget-deviation.ts';
 import { getSettlement } from './budget-settlement.ts';
 import { loadPlan } from './budget-plans.ts';
+import { publishedListPdf } from './budget-published-pdf.ts';
+import { DomainError } from './errors.ts';
 import type { ExportedFile } from './export-table.ts';
 
 export const BUDGET_EXPORT_TABLES = ['quotas', 'prepayments', 'deviation', 'settlement', 'published'] as const;
 export type BudgetExportTable = (typeof BUDGET_EXPORT_TABLES)[number];
 export type ExportLanguage = 'zh' | 'en';
 type Unit = 'yuan' | 'wan';
+export type BudgetExportFormat = 'xlsx' | 'csv' | 'pdf';
 
 /** A column: its header in both languages, and whether it holds money (yuan in the view). */
 interface Column { zh: string; en: string; money?: boolean }
@@ -74,10 +78,14 @@ function table(db: Db, scope: Set<number> | null, planId: number, name: BudgetEx
 }
 
 /**
+ * @throws DomainError BAD_REQUEST `only the published list prints as PDF, not <table>: download it as xlsx or csv`.
  * @throws DomainError from the views (NOT_FOUND, FORBIDDEN, CONFLICT when the table does not exist yet for the plan's status).
  */
-export async function exportBudgetTable(db: Db, scope: Set<number> | null, planId: number, name: BudgetExportTable, options: { format: 'xlsx' | 'csv'; unit: Unit; lang: ExportLanguage }): Promise<ExportedFile> {
+export async function exportBudgetTable(db: Db, scope: Set<number> | null, planId: number, name: BudgetExportTable, options: { format: BudgetExportFormat; unit: Unit; lang: ExportLanguage }): Promise<ExportedFile> {
+  if (options.format === 'pdf' && name !== 'published') throw new DomainError('BAD_REQUEST', `only the published list prints as PDF, not ${name}: download it as xlsx or csv`);
   const plan = loadPlan(db, scope, planId);
+  const fileName = `budget-${plan.year}-${plan.scheme}-v${plan.version}-${name}.${options.format}`;
+  if (options.format === 'pdf') return { fileName, contentType: 'application/pdf', bytes: await publishedListPdf(db, scope, planId, options) };
   const { columns, rows } = table(db, scope, planId, name);
   const unit = UNIT_LABEL[options.unit][options.lang];
   const header = columns.map((col) => (!col.money ? col[options.lang] : options.lang === 'zh' ? `${col.zh}（${unit}）` : `${col.en} (${unit})`));
@@ -86,7 +94,6 @@ export async function exportBudgetTable(db: Db, scope: Set<number> | null, planI
   for (const row of rows) {
     writer.row(row.map((cell, i) => (numeric.has(i) && typeof cell === 'number' ? fenToUnitText(Math.round(cell * 100), options.unit) : cell)));
   }
-  const fileName = `budget-${plan.year}-${plan.scheme}-v${plan.version}-${name}.${options.format}`;
   return {
     fileName, bytes: await writer.finish(),
     contentType: options.format === 'xlsx' ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv; charset=utf-8',

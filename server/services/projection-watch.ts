@@ -6,8 +6,17 @@ import type { Db } from '../db/client.ts';
 import { watchRun, type RunProgress } from './projection-progress.ts';
 import { getRun } from './projection-runs.ts';
 
-export async function* watchRunOrStored(db: Db, scope: Set<number> | null, runId: number, signal?: AbortSignal): AsyncGenerator<RunProgress> {
+/**
+ * Checks the run before the stream starts, so an unknown or out-of-scope run is refused with its
+ * own code: an error thrown while the stream is read reaches the client as INTERNAL_SERVER_ERROR.
+ * @throws DomainError NOT_FOUND `projection run <id> not found`; FORBIDDEN through its scenario's region.
+ */
+export function watchRunOrStored(db: Db, scope: Set<number> | null, runId: number, signal?: AbortSignal): AsyncGenerator<RunProgress> {
   getRun(db, scope, runId);
+  return progressOf(db, scope, runId, signal);
+}
+
+async function* progressOf(db: Db, scope: Set<number> | null, runId: number, signal?: AbortSignal): AsyncGenerator<RunProgress> {
   let finished = false;
   for await (const update of watchRun(runId, signal)) {
     yield update;

@@ -7,7 +7,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { and, desc, eq, inArray, isNull, or, max } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { scenarios } from '../db/schema.ts';
+import { funds, regions, scenarios } from '../db/schema.ts';
 import type { SessionUser } from '../auth/sessions.ts';
 import type { Scenario } from '../../models/index.ts';
 import { appendAudit } from './audit.ts';
@@ -65,10 +65,27 @@ function toVersion(row: ScenarioRow): ScenarioVersion {
 
 interface VersionPlace { lineage: string; version: number; basedOnId: number | null; action: string }
 
+/**
+ * The region and fund a version refers to exist and are in the user's regions (a fund's region
+ * counts even when the version names no region).
+ * @throws DomainError NOT_FOUND `region <id> not found` or `fund <id> not found`; FORBIDDEN outside the user's regions.
+ */
+function assertReferencesVisible(db: Db, scope: Set<number> | null, regionId: number | null, fundId: number | null): void {
+  if (regionId !== null) {
+    if (!db.select({ id: regions.id }).from(regions).where(eq(regions.id, regionId)).get()) throw new DomainError('NOT_FOUND', `region ${regionId} not found`);
+    assertRegionVisible(scope, regionId);
+  }
+  if (fundId !== null) {
+    const fund = db.select({ regionId: funds.regionId }).from(funds).where(eq(funds.id, fundId)).get();
+    if (!fund) throw new DomainError('NOT_FOUND', `fund ${fundId} not found`);
+    assertRegionVisible(scope, fund.regionId);
+  }
+}
+
 function insertVersion(db: Db, user: SessionUser, scope: Set<number> | null, input: SaveScenarioInput, place: VersionPlace): ScenarioVersion {
   const { lineage, version, basedOnId, action } = place;
   const regionId = input.regionId ?? null;
-  if (regionId !== null) assertRegionVisible(scope, regionId);
+  assertReferencesVisible(db, scope, regionId, input.fundId ?? null);
   return db.transaction((tx) => {
     const row = tx.insert(scenarios).values({
       lineage, version, name: input.scenario.name, scheme: input.scenario.scheme, regionId, fundId: input.fundId ?? null,

@@ -1,13 +1,14 @@
 /**
  * Memoisation for the warning and dashboard services: results are kept per database (tests and
  * benchmarks open several) and keyed on a data stamp, so every write recomputes them and nothing
- * else does (the way fund-overview.ts keys on `dataStamp`).
+ * else does (fund-overview.ts keys on it too).
  *
- * The stamp here skips audit rows that record reads (logins, logouts, exports, report
- * downloads): `dataStamp` moves on every login, which would recompute every warning for the
- * first dashboard after each login. It is kept incrementally: per request one indexed look-up of
- * the newest audit id (a prepared statement: building the SQL anew would cost more than running
- * it), and only when that moved, one scan of the rows added since.
+ * The stamp skips audit rows of actions that change no data a warning reads (logins, logouts,
+ * exports, report downloads, projection and forecast work): the newest audit id moves on every
+ * login, which would recompute every warning for the first dashboard after each login. It is kept
+ * incrementally: per request one indexed look-up of the newest audit id (a prepared statement:
+ * building the SQL anew would cost more than running it), and only when that moved, one scan of
+ * the rows added since.
  */
 import { and, desc, gt, notInArray } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
@@ -16,13 +17,21 @@ import { auditLog } from '../db/schema.ts';
 /** Audit action of a report download (report-route.ts). */
 export const REPORT_AUDIT_ACTION = 'report';
 
-/** Audit actions that change no data a warning reads. Anything else, including actions added later, moves the stamp. */
-const READ_ONLY_ACTIONS = ['auth.login.success', 'auth.login.failure', 'auth.login.throttled', 'auth.logout', 'export', REPORT_AUDIT_ACTION];
+/**
+ * Audit actions that change no data a warning reads: reads, and the projection and forecast work
+ * (scenarios, runs, saved forecasts), which warnings never read; a projection run moving the stamp
+ * made every dashboard under a mixed load recompute (test/bench/load.ts). Anything else, including
+ * actions added later, moves the stamp.
+ */
+const READ_ONLY_ACTIONS = [
+  'auth.login.success', 'auth.login.failure', 'auth.login.throttled', 'auth.logout', 'export', REPORT_AUDIT_ACTION,
+  'projection.run', 'projection.cancel', 'scenario.create', 'scenario.revise', 'scenario.clone', 'forecast.save',
+];
 
 const stamps = new WeakMap<Db, { seen: number; data: number }>();
 const newestAuditId = new WeakMap<Db, () => number>();
 
-/** The id of the newest audit row (`dataStamp` of db/queries/fund-records.ts), as a prepared statement per database. */
+/** The id of the newest audit row, as a prepared statement per database. */
 function latestAuditId(db: Db): number {
   let query = newestAuditId.get(db);
   if (!query) {

@@ -6,14 +6,14 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { funds as fundsTable, regions } from '../db/schema.ts';
 import { fundRecordsInOrder } from '../db/queries/fund-records.ts';
-import { evaluateFundSeries, explainWarning, parsePeriod, resolveParams, toWarningParams, type FundWarning, type WarningParams } from '../../models/index.ts';
-import { activeParameterEntries } from './parameters.ts';
+import { evaluateFundSeries, explainWarning, resolveParams, type FundWarning, type WarningParams } from '../../models/index.ts';
+import { activeWarningParams } from './parameters.ts';
 import { assertRegionVisible } from './region-scope.ts';
 import { isRatedAccount } from './fund-overview.ts';
 import { DomainError } from './errors.ts';
 import { warningSnapshot, snapshotFlags, type FundSnapshot } from './warning-snapshot.ts';
 import { regionIndex, subtreeIds } from './warning-regions.ts';
-import { warningDataStamp } from './warning-cache.ts';
+import { asPlainJson, warningDataStamp } from './warning-cache.ts';
 
 export interface WarningFilter {
   asOf?: string | undefined;
@@ -75,14 +75,8 @@ export function warningCurrent(db: Db, scope: Set<number> | null, filter: Warnin
       forward: fw ? { tier12: fw.horizons[0]?.tier ?? null, tier24: fw.horizons[1]?.tier ?? null, warningEntry: fw.warningEntry?.period ?? null, redEntry: fw.redEntry?.period ?? null, method: f.forward.method } : null,
     };
   });
-  return { asOf: snapshot.asOf, parameterVersion: snapshot.parameterVersion, denominator: snapshot.params.denominator, forecastMethod: snapshot.forecastMethod, funds };
-}
-
-/** The parameter set in force at a period: a month, or a year at its end. */
-function paramsAt(db: Db, period: string): { params: WarningParams; version: number } {
-  const p = parsePeriod(period);
-  const { entries, version } = activeParameterEntries(db, p.kind === 'year' ? `${p.year}-12` : p.text);
-  return { params: toWarningParams(entries), version };
+  // plain JSON for the transformer: superjson walking 800 funds with their reasons was 175 ms an answer (warning-cache.ts)
+  return asPlainJson({ asOf: snapshot.asOf, parameterVersion: snapshot.parameterVersion, denominator: snapshot.params.denominator, forecastMethod: snapshot.forecastMethod, funds });
 }
 
 /**
@@ -97,17 +91,18 @@ export function warningHistory(db: Db, scope: Set<number> | null, fundId: number
   assertRegionVisible(scope, row.region.id);
   const records = fundRecordsInOrder(db, fundId);
   const rated = isRatedAccount(row.fund.account);
-  const evaluations = new Map<number, { params: WarningParams; warnings: FundWarning[] }>();
-  const [first, last] = [records[0], records.at(-1)].map((r) => (r ? paramsAt(db, r.period) : undefined));
-  // sets take effect in time order, so one set at both ends is the set throughout
-  const inForce = (period: string) => (first && first.version === last?.version ? first : paramsAt(db, period));
+  const evaluations = new Map<string, { params: WarningParams; warnings: FundWarning[] }>();
+  // the rules in force at a period (a month, or a year at its end): the national version and the regional overrides
+  const [first, last] = [records[0], records.at(-1)].map((r) => (r ? activeWarningParams(db, r.period) : undefined));
+  // versions take effect in time order, so one combination at both ends is the combination throughout
+  const inForce = (period: string) => (first && first.key === last?.key ? first : activeWarningParams(db, period));
   const periods = records.map((r, i) => {
-    const { params, version } = inForce(r.period);
-    let evaluation = evaluations.get(version);
+    const { params, version, key } = inForce(r.period);
+    let evaluation = evaluations.get(key);
     if (!evaluation) {
       const resolved = resolveParams(params, row.region.code, row.fund.scheme);
       evaluation = { params: resolved, warnings: evaluateFundSeries(records, { scheme: row.fund.scheme, params: resolved }) };
-      evaluations.set(version, evaluation);
+      evaluations.set(key, evaluation);
     }
     const w = evaluation.warnings[i] as FundWarning;
     const reasons = rated ? explainWarning({ warning: w, balanceFen: r.balanceFen, params: evaluation.params }) : null;

@@ -9,6 +9,7 @@ import type { DisclosureData } from './warning-report-data.ts';
 import {
   TEXT, accountLabel, alertLevelLabel, fill, periodLabel, regionLabel, schemeLabel, tierLabel, type ReportLang,
 } from './warning-report-labels.ts';
+import { escapeHtml } from './pdf.ts';
 
 /** The tier colours of the app (client/src/lib/theme.ts), so a printed report reads like the screen. */
 const TIER_COLORS: Readonly<Record<Tier, string>> = { red: '#cf1322', orange: '#fa8c16', green: '#389e0d', blue: '#1677ff', purple: '#722ed1' };
@@ -16,9 +17,6 @@ const MUTED = '#8c8c8c';
 /** What fits one A4 landscape page beside the KPIs. */
 const GRID_ROWS_ON_PAGE = 12;
 const ALERTS_ON_PAGE = 5;
-
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c] as string);
 
 const months = (m: number | null, lang: ReportLang) => (m === null ? '—' : `${m.toFixed(1)}${lang === 'en' ? '' : ' 个月'}`);
 const percent = (r: number | null) => (r === null ? '—' : `${r > 0 ? '+' : ''}${(r * 100).toFixed(1)}%`);

@@ -7,7 +7,7 @@ import type { SessionUser } from '../auth/sessions.ts';
 import { disclosureData, riskReportData, type ReportInput } from './warning-report-data.ts';
 import { disclosureHtml, riskReportHtml } from './warning-report-html.ts';
 import { disclosureXlsx, riskReportXlsx } from './warning-report-xlsx.ts';
-import { htmlToPdf } from './warning-report-pdf.ts';
+import { htmlToPdf } from './pdf.ts';
 import type { ReportLang } from './warning-report-labels.ts';
 
 export const REPORT_KINDS = ['risk', 'disclosure'] as const;
@@ -37,11 +37,11 @@ export async function buildReport(db: Db, user: Pick<SessionUser, 'regionIds'>, 
   if (req.kind === 'risk') {
     const data = riskReportData(db, user, input);
     code = data.focus?.code ?? 'none';
-    bytes = req.format === 'pdf' ? await htmlToPdf(riskReportHtml(data, req.lang, req.generatedAt), true) : await riskReportXlsx(data, req.lang);
+    bytes = req.format === 'pdf' ? await htmlToPdf(riskReportHtml(data, req.lang, req.generatedAt), { landscape: true }) : await riskReportXlsx(data, req.lang);
   } else {
     const data = disclosureData(db, user, input);
     code = `${data.focus?.code ?? 'none'}-${data.year ?? 'none'}`;
-    bytes = req.format === 'pdf' ? await htmlToPdf(disclosureHtml(data, req.lang, req.generatedAt), false) : await disclosureXlsx(data, req.lang);
+    bytes = req.format === 'pdf' ? await htmlToPdf(disclosureHtml(data, req.lang, req.generatedAt)) : await disclosureXlsx(data, req.lang);
   }
   const fileName = `${req.kind}-report-${code}${req.asOf ? `-${req.asOf}` : ''}.${req.format}`.replace(/[^A-Za-z0-9._-]/g, '_');
   return { fileName, contentType: CONTENT_TYPES[req.format], bytes };

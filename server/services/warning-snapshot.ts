@@ -12,10 +12,10 @@
 import type { Db } from '../db/client.ts';
 import { listFundHeaders, makeRecentRecordsQuery, type FundFlowRow, type FundHeader } from '../db/queries/fund-records.ts';
 import {
-  alertLevel, evaluateFundSeries, explainWarning, parsePeriod, resolveParams, toWarningParams,
+  alertLevel, evaluateFundSeries, explainWarning, parsePeriod, resolveParams,
   type AlertLevel, type FundWarning, type MethodName, type WarningExplanation, type WarningParams,
 } from '../../models/index.ts';
-import { activeParameterEntries, type ParameterEntry } from './parameters.ts';
+import { activeWarningParams, type ParameterEntry } from './parameters.ts';
 import { isRatedAccount } from './fund-overview.ts';
 import { forecastForward, SNAPSHOT_FORECAST_METHOD, type ForwardRun } from './warning-forecast.ts';
 import { memoise, warningDataStamp } from './warning-cache.ts';
@@ -66,8 +66,7 @@ function asOfIndex(fund: FundHeader, asOf: string | undefined): number {
 
 /** Every fund's snapshot from the records, without the memo. */
 export function computeWarningSnapshot(db: Db, asOf: string | undefined, method: MethodName = SNAPSHOT_FORECAST_METHOD): WarningSnapshot {
-  const { entries, version } = activeParameterEntries(db, asOf ?? LATEST);
-  const params = toWarningParams(entries);
+  const { params, entries, version } = activeWarningParams(db, asOf ?? LATEST);
   const recent = makeRecentRecordsQuery(db);
   const funds = listFundHeaders(db).map((fund): FundSnapshot => {
     const records = recent(fund.fundId, asOfIndex(fund, asOf), fund.periodKind === 'year' ? YEARS_OF_HISTORY : MONTHS_OF_HISTORY);

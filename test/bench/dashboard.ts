@@ -14,10 +14,6 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
 import { openDatabase, type Db } from '../../server/db/client.ts';
-import { ensureNationalParameterSet } from '../../server/services/parameters.ts';
-import { importTable } from '../../server/importer/import-table.ts';
-import { parseCsvText } from '../../server/importer/read-table.ts';
-import { addUser } from '../../server/services/users.ts';
 import { appendAudit } from '../../server/services/audit.ts';
 import { computeWarningSnapshot } from '../../server/services/warning-snapshot.ts';
 import { appRouter } from '../../server/routers/_app.ts';
@@ -26,12 +22,11 @@ import { createContextInner } from '../../server/trpc/context.ts';
 import { loadSessionUser } from '../../server/auth/sessions.ts';
 import { users } from '../../server/db/schema.ts';
 import { startServer, launchBrowser, login } from '../browser/serve.ts';
-import { syntheticFundRows, syntheticRegionRows } from './synthetic-funds.ts';
+import { BENCH_PASSWORD, buildSyntheticDatabase, loginCookie } from './loopback.ts';
 import { timeIt, fmt } from './stats.ts';
 
 const REGIONS = 400;
 const MONTHS = 120;
-const PASSWORD = 'bench-password-1';
 const TARGET_P95_MS = 30;
 const TARGET_RPS = 1000;
 const TARGET_RECOMPUTE_MS = 1000;
@@ -40,22 +35,6 @@ const LOAD_SECONDS = 10;
 const PAGE_LOADS = 3;
 
 const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
-
-async function buildDatabase(path: string): Promise<number> {
-  const db = openDatabase(path);
-  ensureNationalParameterSet(db);
-  const options = { unit: 'yuan' as const, dryRun: false, vintage: '2026-01-01' };
-  const load = (text: string, name: string, kind: 'regions' | 'fund_records') => {
-    const report = importTable(db, parseCsvText(text, name, 'utf-8'), { ...options, kind });
-    if (!report.ok) throw new Error(`${name}: ${JSON.stringify(report.errors.slice(0, 3))}`);
-    return report.summary.inserted;
-  };
-  load(syntheticRegionRows(REGIONS).join('\n'), 'regions.csv', 'regions');
-  const records = load([...syntheticFundRows({ regions: REGIONS, months: MONTHS, startYear: 2016 })].join('\n'), 'funds.csv', 'fund_records');
-  await addUser(db, { username: 'leader', password: PASSWORD, role: 'leader' }, null);
-  db.$client.close();
-  return records;
-}
 
 function percentile(sorted: readonly number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))] ?? Number.NaN;
@@ -92,11 +71,7 @@ async function inProcess(db: Db, scale: string): Promise<string[]> {
 async function overHttp(dbPath: string): Promise<string[]> {
   const server = await startServer({ FUNDRISK_DB: dbPath, FUNDRISK_NO_DEMO: '1' });
   try {
-    const res = await fetch(`${server.url}/trpc/auth.login`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ json: { username: 'leader', password: PASSWORD } }),
-    });
-    const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-    if (res.status !== 200 || !cookie) throw new Error(`bench login failed: HTTP ${res.status}`);
+    const cookie = await loginCookie(server.url, 'leader');
     const summaryUrl = `${server.url}/trpc/dashboard.summary`;
     const warm = await fetch(summaryUrl, { headers: { cookie } });
     const bytes = (await warm.arrayBuffer()).byteLength;
@@ -132,7 +107,7 @@ async function pageInteractive(url: string): Promise<{ median: number; samples: 
     for (let i = 0; i < PAGE_LOADS; i++) {
       const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
       const page = await context.newPage();
-      await login(page, url, 'leader', PASSWORD);
+      await login(page, url, 'leader', BENCH_PASSWORD);
       await page.getByTestId('dashboard-ready').waitFor({ timeout: 60_000 });
       const t = Date.now();
       await page.goto(`${url}/leadership/dashboard`);
@@ -151,7 +126,7 @@ export async function benchDashboard(): Promise<string[]> {
   const dir = mkdtempSync(join(tmpdir(), 'fundrisk-dashboard-bench-'));
   try {
     const dbPath = join(dir, 'dashboard.db');
-    const records = await buildDatabase(dbPath);
+    const records = await buildSyntheticDatabase(dbPath, { regions: REGIONS, months: MONTHS, users: [{ username: 'leader', role: 'leader' }] });
     const scale = `${REGIONS} regions × 2 schemes × ${MONTHS} months (${records.toLocaleString('en')} records)`;
     const db = openDatabase(dbPath);
     let rows: string[];

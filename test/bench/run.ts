@@ -16,6 +16,7 @@ import { benchProjectionDeterministic } from './projection-deterministic.ts';
 import { benchProjectionStochastic } from './projection-stochastic.ts';
 import { benchBudget } from './budget.ts';
 import { benchBudgetTable } from './budget-table.ts';
+import { benchLoad } from './load.ts';
 import { fmt } from './stats.ts';
 
 const TABLE_HEAD = ['| what | measured | target | |', '| --- | --- | --- | --- |'];
@@ -67,6 +68,7 @@ async function main() {
     ...section('Leadership dashboard (issue 5)', await benchDashboard()),
     ...section('Actuarial projection (issue 4)', [...(await benchProjectionDeterministic()), ...(await benchProjectionStochastic())]),
     ...section('Institution budgets (issue 6)', [...(await benchBudget()), ...(await benchBudgetTable())]),
+    ...section('Mixed load on loopback (issue 7)', await benchLoad()),
   ];
   const forecastSection = [...(await benchForecastM3()), ...benchSpringFestival()];
   const cpu = cpus()[0]?.model ?? 'unknown cpu';

@@ -1,13 +1,14 @@
 /**
  * The forecast page in Debian's chromium: an actuary opens a demo fund's expenditure forecast,
  * sees the chart with its interval bands and the backtest of every method, adopts a method from
- * the table, exports the CSV, saves the forecast and finds it in the saved list; a leader may
+ * the table, exports the CSV and the server's XLSX, saves the forecast and finds it in the saved list; a leader may
  * read but not save. Screenshots (zh and en) go to test-results/screenshots.
  */
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import ExcelJS from 'exceljs';
 import { appInBrowser, login, SCREENSHOT_DIR } from './serve.ts';
 
 const VIEWPORT = { width: 1440, height: 900 };
@@ -98,6 +99,22 @@ describe('forecast page in chromium', () => {
     expect(lines).toHaveLength(13);
     expect(lines[0]).toContain('均值（元）');
     expect(lines[1]).toMatch(/^2026-01,\d+\.\d{2},/);
+
+    // XLSX export: the server refits the same forecast, so its twelve rows match the CSV (each is the
+    // figure rounded to the fen, so they differ by one fen at most, at a half-fen tie).
+    const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByTestId('forecast-export-xlsx').click()]);
+    expect(xlsx.suggestedFilename()).toMatch(/^forecast-.+-expenditure\.xlsx$/);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(await xlsx.path());
+    const sheet: unknown[][] = [];
+    book.worksheets[0]?.eachRow((row) => sheet.push((row.values as unknown[]).slice(1)));
+    expect(sheet.find((r) => r[0] === '方法')?.[1]).toBe('ets');
+    const xlsxRows = sheet.slice(-12);
+    lines.slice(1).forEach((line, i) => {
+      const [period, ...csvYuan] = line.split(',');
+      expect(xlsxRows[i]?.[0]).toBe(period);
+      csvYuan.forEach((v, j) => expect(Math.abs((xlsxRows[i]?.[j + 2] as number) - Number(v))).toBeLessThanOrEqual(0.01 + 1e-9));
+    });
 
     // Save: the message carries the id, and the saved list shows the row with its note.
     await page.getByTestId('forecast-note').fill('浏览器测试');

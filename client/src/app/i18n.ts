@@ -26,10 +26,12 @@ import zhAdmin from '../locales/zh-CN/admin.json';
 import enAdmin from '../locales/en/admin.json';
 import zhBudget from '../locales/zh-CN/budget.json';
 import enBudget from '../locales/en/budget.json';
+import zhParameters from '../locales/zh-CN/parameters.json';
+import enParameters from '../locales/en/parameters.json';
 
 export const resources = {
-  'zh-CN': { common: zhCommon, auth: zhAuth, overview: zhOverview, fundDetail: zhFundDetail, importer: zhImporter, forecast: zhForecast, projection: zhProjection, dashboard: zhDashboard, admin: zhAdmin, budget: zhBudget },
-  en: { common: enCommon, auth: enAuth, overview: enOverview, fundDetail: enFundDetail, importer: enImporter, forecast: enForecast, projection: enProjection, dashboard: enDashboard, admin: enAdmin, budget: enBudget },
+  'zh-CN': { common: zhCommon, auth: zhAuth, overview: zhOverview, fundDetail: zhFundDetail, importer: zhImporter, forecast: zhForecast, projection: zhProjection, dashboard: zhDashboard, admin: zhAdmin, budget: zhBudget, parameters: zhParameters },
+  en: { common: enCommon, auth: enAuth, overview: enOverview, fundDetail: enFundDetail, importer: enImporter, forecast: enForecast, projection: enProjection, dashboard: enDashboard, admin: enAdmin, budget: enBudget, parameters: enParameters },
 } as const;
 
 function reflectLanguage(lang: AppLanguage): void {
@@ -43,7 +45,7 @@ void i18n.use(initReactI18next).init({
   fallbackLng: 'zh-CN',
   supportedLngs: ['zh-CN', 'en'],
   defaultNS: 'common',
-  ns: ['common', 'auth', 'overview', 'fundDetail', 'importer', 'forecast', 'projection', 'dashboard', 'admin', 'budget'],
+  ns: ['common', 'auth', 'overview', 'fundDetail', 'importer', 'forecast', 'projection', 'dashboard', 'admin', 'budget', 'parameters'],
   interpolation: { escapeValue: false },
 });
 

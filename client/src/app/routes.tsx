@@ -20,6 +20,7 @@ const ImportPage = lazy(() => import('../features/importer/import-page.tsx').the
 const DashboardPage = lazy(() => import('../features/dashboard/dashboard-page.tsx').then((m) => ({ default: m.DashboardPage })));
 const UsersPage = lazy(() => import('../features/admin/users-page.tsx').then((m) => ({ default: m.UsersPage })));
 const AuditPage = lazy(() => import('../features/admin/audit-page.tsx').then((m) => ({ default: m.AuditPage })));
+const ParametersPage = lazy(() => import('../features/parameters/parameters-page.tsx').then((m) => ({ default: m.ParametersPage })));
 const BudgetPlansPage = lazy(() => import('../features/budget/budget-plans-page.tsx').then((m) => ({ default: m.BudgetPlansPage })));
 const BudgetPlanPage = lazy(() => import('../features/budget/budget-plan-page.tsx').then((m) => ({ default: m.BudgetPlanPage })));
 const AccountPage = lazy(() => import('../features/auth/account-page.tsx').then((m) => ({ default: m.AccountPage })));
@@ -53,6 +54,7 @@ export const router = createBrowserRouter([
       { path: 'admin', element: <Navigate to={PATHS.adminUsers} replace /> },
       { path: PATHS.adminUsers, element: page(<UsersPage />) },
       { path: PATHS.adminAudit, element: page(<AuditPage />) },
+      { path: PATHS.adminParameters, element: page(<ParametersPage />) },
       { path: PATHS.account, element: page(<AccountPage />) },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -39,7 +39,7 @@ export const WORKSPACES: readonly Workspace[] = [
     key: 'admin',
     labelKey: 'admin:workspace',
     roles: ['admin'],
-    pages: [{ path: PATHS.adminUsers, labelKey: 'admin:menu.users' }, { path: PATHS.adminAudit, labelKey: 'admin:menu.audit' }],
+    pages: [{ path: PATHS.adminUsers, labelKey: 'admin:menu.users' }, { path: PATHS.adminAudit, labelKey: 'admin:menu.audit' }, { path: PATHS.adminParameters, labelKey: 'parameters:menu' }],
   },
 ];
 

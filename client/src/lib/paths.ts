@@ -12,6 +12,7 @@ export const PATHS = {
   budgetPlan: (planId: number | string) => `/budget/plans/${planId}`,
   adminUsers: '/admin/users',
   adminAudit: '/admin/audit',
+  adminParameters: '/admin/parameters',
   account: '/account',
   fund: (fundId: number | string) => `/funds/${fundId}`,
   /** The forecast page of one fund, optionally with a measure (`expenditure` when left out). */

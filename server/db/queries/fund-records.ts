@@ -1,7 +1,7 @@
 /** Queries over funds and their records (dialect-neutral drizzle). No math here: services do it. */
 import { and, asc, desc, eq, lte, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
-import { funds, fundRecords, regions, auditLog } from '../schema.ts';
+import { funds, fundRecords, regions } from '../schema.ts';
 
 export interface FundHeader {
   fundId: number;
@@ -51,7 +51,3 @@ export function fundRecordsInOrder(db: Db, fundId: number) {
   return db.select().from(fundRecords).where(eq(fundRecords.fundId, fundId)).orderBy(asc(fundRecords.periodIndex)).all();
 }
 
-/** Changes whenever anything is written (every write is audited): a cheap cache key. */
-export function dataStamp(db: Db): number {
-  return db.select({ id: auditLog.id }).from(auditLog).orderBy(desc(auditLog.id)).limit(1).get()?.id ?? 0;
-}

@@ -10,7 +10,7 @@ import ExcelJS from 'exceljs';
 import { desc } from 'drizzle-orm';
 import { createApp } from '../../../server/app.ts';
 import { auditLog } from '../../../server/db/schema.ts';
-import { closeReportBrowser } from '../../../server/services/warning-report-pdf.ts';
+import { closePdfBrowser } from '../../../server/services/pdf.ts';
 import { wanText } from '../../../server/services/warning-report-html.ts';
 import { warningSnapshot } from '../../../server/services/warning-snapshot.ts';
 import { TEST_PASSWORD } from '../harness.ts';
@@ -28,7 +28,7 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
 afterAll(async () => {
-  await closeReportBrowser();
+  await closePdfBrowser();
   await new Promise<void>((done) => server.close(() => done()));
 });
 

@@ -79,6 +79,11 @@ const MATRIX: Record<string, [readonly Role[] | 'public', unknown]> = {
   'budget.settlement': [PERMISSIONS.read, { planId: 999 }],
   'budget.published': [PERMISSIONS.read, { planId: 999 }],
   'budget.recordAgreement': [PERMISSIONS.budget, { institutionId: 999, kind: 'terminated', fromPeriod: '2026-01', decisionRef: 'x', reason: 'y' }],
+  'parameters.list': [PERMISSIONS.read, undefined],
+  'parameters.get': [PERMISSIONS.read, { setId: 1 }],
+  'parameters.inForce': [PERMISSIONS.read, { period: '2025-06' }],
+  'parameters.createVersion': [PERMISSIONS.administer, { fromSetId: 999, effectiveFrom: '2026-01', note: 'x', values: [{ key: 'thresholds.redBelow', value: 3, provenance: 'official', source: 'y' }] }],
+  'parameters.setOverride': [PERMISSIONS.administer, { regionId: 999, scheme: 'employee', effectiveFrom: '2026-01', note: 'x', values: [] }],
 };
 
 async function codeOf(p: Promise<unknown>): Promise<string> {

@@ -1,7 +1,10 @@
-/** 定期向社会公开 (seed 000 第二十四条): the approved budget of every institution, ready to download or print. */
+/**
+ * 定期向社会公开 (seed 000 第二十四条): the approved budget of every institution, ready to download
+ * (XLSX, CSV, or the PDF notice the server prints, in 元 to the fen) or print.
+ */
 import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Flex, Space, Table, Tag, Typography } from 'antd';
-import { PrinterOutlined } from '@ant-design/icons';
+import { FilePdfOutlined, PrinterOutlined } from '@ant-design/icons';
 import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { trpc } from '../../lib/trpc.ts';
@@ -15,6 +18,11 @@ import type { PlanDetail, Published } from './types.ts';
 
 type Row = Published['rows'][number];
 const SCROLL_Y = 520;
+
+/** The PDF notice of an approved plan (`GET /api/budget/:planId/export/published?format=pdf`), in 元: a public notice reads to the fen. */
+function publishedPdfUrl(planId: number, lang: 'zh' | 'en'): string {
+  return `/api/budget/${planId}/export/published?${new URLSearchParams({ format: 'pdf', unit: 'yuan', lang }).toString()}`;
+}
 
 export function PublishedPanel({ plan }: { plan: PlanDetail['plan'] }) {
   const { t } = useTranslation('budget');
@@ -32,7 +40,10 @@ export function PublishedPanel({ plan }: { plan: PlanDetail['plan'] }) {
   return (
     <Card size="small" data-testid="budget-published-panel"
       title={t('published.title', { year: plan.year, region: regionName(plan, fmt.lang), scheme: t(`common:scheme.${plan.scheme}`) })}
-      extra={<Space><ExportLinks planId={plan.id} table="published" unit={unit} /><Button size="small" icon={<PrinterOutlined />} onClick={() => window.print()}>{t('published.print')}</Button></Space>}>
+      extra={<Space><ExportLinks planId={plan.id} table="published" unit={unit} />
+        {/* a superseded version is no longer the budget in force: the server prints no notice of it */}
+        {plan.status !== 'superseded' && <Button size="small" icon={<FilePdfOutlined />} href={publishedPdfUrl(plan.id, fmt.lang === 'en' ? 'en' : 'zh')} download data-testid="budget-export-published-pdf">{t('published.pdf')}</Button>}
+        <Button size="small" icon={<PrinterOutlined />} onClick={() => window.print()}>{t('published.print')}</Button></Space>}>
       <Space orientation="vertical" size={8} style={{ width: '100%' }}>
         <Flex gap={16} wrap>
           <Typography.Text>{t('published.total', { amount: fmt.money(plan.totalYuan, pickMoneyUnit([plan.totalYuan])) })}</Typography.Text>

@@ -1,7 +1,7 @@
 /**
  * 收支预测 at `/actuarial/forecast?fundId=&measure=&method=&horizon=`: the forecast of one measure
  * of one fund with its prediction intervals, the model the server fitted, a backtest comparing
- * every method on the same series, the forecast table (saved on the server or exported as CSV),
+ * every method on the same series, the forecast table (saved on the server, exported as CSV or XLSX),
  * and the forecasts saved for the fund. All figures come from the server.
  */
 import { useEffect, useMemo, useState } from 'react';
@@ -22,6 +22,7 @@ import { ForecastTableCard } from './forecast-table-card.tsx';
 import { SavedForecasts } from './saved-forecasts.tsx';
 import { BACKTEST_METHODS, backtestHorizon, clampHorizon, LEVELS, methodFor } from './forecast-options.ts';
 import { useForecastParams } from './use-forecast-params.ts';
+import { forecastXlsxUrl } from './forecast-xlsx.ts';
 import type { Frequency } from './types.ts';
 
 const SAVE_ROLES: ReadonlySet<string> = new Set(['admin', 'actuary']);
@@ -159,6 +160,7 @@ export function ForecastPage() {
               unit={unit}
               measure={params.measure}
               fundSlug={fund ? `${fund.regionCode}-${fund.scheme}-${fund.account}` : String(fundId)}
+              xlsxUrl={forecastXlsxUrl({ target, method, horizon, levels: [...LEVELS] }, fmt.lang)}
               canSave={role !== undefined && SAVE_ROLES.has(role)}
               saveBlocked={run.isFetching}
               saving={save.isPending}

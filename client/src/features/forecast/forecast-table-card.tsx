@@ -1,6 +1,7 @@
 /**
  * The forecast table with its actions: save on the server (admin and actuary only; others see
- * the button disabled with the reason) and export as CSV built in the browser.
+ * the button disabled with the reason), export as CSV built in the browser, and download the
+ * XLSX the server writes from the same forecast (with its method, model, vintage and version).
  */
 import { useState } from 'react';
 import { Button, Card, Input, Space, Tooltip } from 'antd';
@@ -19,6 +20,8 @@ export interface ForecastTableCardProps {
   measure: FundMeasure;
   /** Names the export file: forecast-<fundSlug>-<measure>.csv. */
   fundSlug: string;
+  /** The server's XLSX of the same forecast (forecast-xlsx.ts). */
+  xlsxUrl: string;
   canSave: boolean;
   /** Saving waits while the shown forecast is being refitted, so the saved one is the one on screen. */
   saveBlocked: boolean;
@@ -26,7 +29,7 @@ export interface ForecastTableCardProps {
   onSave: (note: string | undefined) => Promise<unknown>;
 }
 
-export function ForecastTableCard({ result, unit, measure, fundSlug, canSave, saveBlocked, saving, onSave }: ForecastTableCardProps) {
+export function ForecastTableCard({ result, unit, measure, fundSlug, xlsxUrl, canSave, saveBlocked, saving, onSave }: ForecastTableCardProps) {
   const { t } = useTranslation('forecast');
   const [note, setNote] = useState('');
   const exportCsv = () => {
@@ -69,6 +72,9 @@ export function ForecastTableCard({ result, unit, measure, fundSlug, canSave, sa
               {t('save')}
             </Button>
           </Tooltip>
+          <Button size="small" icon={<DownloadOutlined />} href={xlsxUrl} download data-testid="forecast-export-xlsx">
+            {t('exportXlsx')}
+          </Button>
           <Button size="small" icon={<DownloadOutlined />} onClick={exportCsv} data-testid="forecast-export">
             {t('export')}
           </Button>

@@ -1,0 +1,1 @@
+ALTER TABLE `parameter_sets` ADD `status` text DEFAULT 'published' NOT NULL;
