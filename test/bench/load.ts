@@ -3,16 +3,19 @@
  * core of its own) on a synthetic province (400 cities × 2 schemes × 120 months, loopback.ts),
  * 25 users logged in — province staff (3 actuaries, 2 leaders, every region) and 20 city viewers
  * (each assigned one city, as most users of a provincial system are) — and autocannon on loopback
- * with 50 connections, each cycling through the 40 requests of MIX under those sessions:
- * dashboard reads (`dashboard.summary`, `fund.overview`, `warning.current`; province-wide ones
- * answer 0.5–1 MB for 800 funds, a city's a few KB), forecasts (`forecast.run`, Theta, 12 months
- * ahead of a city's 120 monthly records) and projection runs (`projection.run` of a scenario created
- * through the API first: deterministic, and Monte Carlo with 200 paths × 10 years).
+ * with 50 connections taking their requests in turn from one sequence that repeats the 40-request
+ * cycle MIX: dashboard reads (`dashboard.summary`, `fund.overview`, `warning.current`; a
+ * province-wide one answers 0.5–1 MB for 800 funds, a city's a few KB), forecasts (`forecast.run`,
+ * Theta, 12 months ahead of a city's 120 monthly records) and projection runs (`projection.run` of
+ * a scenario created through the API first: deterministic, and Monte Carlo with 200 paths × 10 years).
+ * One shared sequence, not one cycle per connection: 50 connections stepping through the same
+ * cycle in lockstep sent 50 province-wide lists at once and measured that wave, not the mix.
  *
- * Reported: throughput, p50 / p99 latency per kind (autocannon's response times, attributed
- * through each request's onResponse hook) and errors. Targets: zero errors, p99 ≤ 200 ms for the
- * reads. Autocannon keeps every connection busy (a new request as soon as the answer is in), so a
- * latency is the service time plus the wait behind the other 49 connections' requests.
+ * Reported: throughput, p50 / p99 latency per kind (autocannon's response times, attributed through
+ * the connection context that its setupRequest and onResponse hooks share) and errors. Targets: zero
+ * errors, p99 ≤ 200 ms for the reads. Autocannon keeps every connection busy (the next request as
+ * soon as the answer is in), so a latency is the service time plus the wait behind the requests of
+ * the other 49 connections: about 50 / throughput for every kind alike once the server is saturated.
  * Every request of the cycle is made once before the load (warm caches; each must answer 200).
  * Standalone: `npx tsx test/bench/load.ts` prints the rows.
  */
@@ -35,13 +38,6 @@ const CONNECTIONS = 50;
 const LOAD_SECONDS = 20;
 const TARGET_READ_P99_MS = 200;
 const STOCHASTIC_PATHS = 200;
-/**
- * Answers to requests sent in the first 2 s, while the 50 connections open, are left out of the
- * percentiles and reported on their own row: in that phase some requests waited seconds, then
- * latencies settled (a CPU profile of the server shows it busy throughout, serving the mix: queueing
- * while every connection's first requests arrive at once, not a stall).
- */
-const RAMP_UP_MS = 2000;
 
 /** The first CITY_USERS synthetic cities, one viewer each. */
 const CITIES = syntheticRegionRows(CITY_USERS).slice(2).map((line) => line.split(',')[0] as string);
@@ -57,7 +53,7 @@ const USERS: readonly BenchUser[] = [
 type Kind = 'dashboard.summary (province)' | 'dashboard.summary (one city)' | 'fund.overview (province)' | 'fund.overview (one city)'
   | 'warning.current (province)' | 'warning.current (one city)' | 'forecast.run' | 'projection.run (deterministic)' | 'projection.run (200 paths)';
 
-/** One cycle of each connection: the kind, how many of the 40, and who makes them (in turn). */
+/** The cycle the load repeats: each kind, how many of the 40 requests, and who makes them (in turn). */
 const MIX: readonly { kind: Kind; count: number; users: readonly string[] }[] = [
   { kind: 'dashboard.summary (province)', count: 4, users: LEADERS },
   { kind: 'dashboard.summary (one city)', count: 8, users: CITY_VIEWERS },
@@ -71,19 +67,24 @@ const MIX: readonly { kind: Kind; count: number; users: readonly string[] }[] = 
 ];
 const isRead = (kind: Kind) => !kind.startsWith('forecast') && !kind.startsWith('projection');
 
-/** The part of autocannon's API used here beyond test/bench/autocannon.d.ts: a request list and the response event. */
-interface BenchRequest {
+/** The part of autocannon's API used here beyond test/bench/autocannon.d.ts: a dynamic request and the response event. */
+interface PlannedRequest {
   method: 'GET' | 'POST';
   path: string;
   headers: Record<string, string>;
   body?: string;
-  onResponse: (status: number) => void;
+}
+interface ConnectionContext { kind?: Kind }
+interface DynamicRequest {
+  /** Called before each request of a connection; its context lives until that request's answer. */
+  setupRequest: (request: object, context: ConnectionContext) => object;
+  onResponse: (status: number, body: string, context: ConnectionContext) => void;
 }
 interface LoadResult { requests: { average: number; total: number }; errors: number; timeouts: number; non2xx: number; duration: number }
 interface LoadInstance extends PromiseLike<LoadResult> {
   on(event: 'response', listener: (client: unknown, status: number, bytes: number, responseMs: number) => void): void;
 }
-const runLoad = autocannon as unknown as (opts: { url: string; connections: number; duration: number; requests: BenchRequest[] }) => LoadInstance;
+const runLoad = autocannon as unknown as (opts: { url: string; connections: number; duration: number; requests: DynamicRequest[] }) => LoadInstance;
 
 const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
 const query = (input: unknown) => `?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
@@ -109,7 +110,7 @@ async function trpc<T>(baseUrl: string, cookie: string, path: string, input: unk
   return body.result.data.json;
 }
 
-/** MIX as one cycle with the kinds interleaved (largest remainder first), so no kind waits for the end of a cycle. */
+/** MIX as one cycle with the kinds interleaved (largest remainder first), so each kind comes at its steady rate. */
 function cycleOrder(): Kind[] {
   const total = MIX.reduce((sum, m) => sum + m.count, 0);
   const placed = new Map<Kind, number>(MIX.map((m) => [m.kind, 0]));
@@ -130,26 +131,33 @@ interface Fixture {
   scenarioId: number;
 }
 
-/** The requests of one cycle, each made by the next user of its kind. */
-function buildMix({ cookies, fundOf, scenarioId }: Fixture, record: (kind: Kind, status: number) => void): BenchRequest[] {
+/**
+ * The next request of the whole load, whichever connection asks: the cycle of MIX (interleaved) in
+ * turn, each kind made by the next of its users. Connections take turns from one sequence, so they
+ * do not march through the cycle in step (50 province-wide lists at once).
+ */
+function requestSource({ cookies, fundOf, scenarioId }: Fixture): () => PlannedRequest & { kind: Kind } {
+  const order = cycleOrder();
   const turns = new Map<Kind, number>();
-  return cycleOrder().map((kind, slot) => {
+  let slot = 0;
+  return () => {
+    const kind = order[slot % order.length] as Kind;
     const turn = turns.get(kind) ?? 0;
     turns.set(kind, turn + 1);
+    slot++;
     const users = MIX.find((m) => m.kind === kind)?.users ?? [];
     const user = users[turn % users.length] as string;
     const headers = { cookie: cookies.get(user) as string };
-    const onResponse = (status: number) => record(kind, status);
     if (kind === 'forecast.run') {
       const target = { kind: 'fund', fundId: fundOf.get(user), measure: 'expenditure' };
-      return { method: 'GET', path: `/trpc/forecast.run${query({ target, method: 'theta', horizon: 12 })}`, headers, onResponse };
+      return { kind, method: 'GET', path: `/trpc/forecast.run${query({ target, method: 'theta', horizon: 12 })}`, headers };
     }
     if (kind.startsWith('projection')) {
       const input = kind === 'projection.run (deterministic)' ? { kind: 'deterministic', scenarioId } : { kind: 'stochastic', scenarioId, paths: STOCHASTIC_PATHS, seed: slot };
-      return { method: 'POST', path: '/trpc/projection.run', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify({ json: input }), onResponse };
+      return { kind, method: 'POST', path: '/trpc/projection.run', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify({ json: input }) };
     }
-    return { method: 'GET', path: `/trpc/${kind.split(' ')[0]}`, headers, onResponse };
-  });
+    return { kind, method: 'GET', path: `/trpc/${kind.split(' ')[0]}`, headers };
+  };
 }
 
 /** Logs everyone in, finds each city viewer's fund and creates the scenario through the API. */
@@ -177,25 +185,29 @@ export async function benchLoad(): Promise<string[]> {
     try {
       const samples = new Map<Kind, number[]>(MIX.map((m) => [m.kind, []]));
       const failures = new Map<Kind, number>(MIX.map((m) => [m.kind, 0]));
-      let answered: Kind | null = null;
-      const mix = buildMix(await prepare(server.url), (kind, status) => {
-        answered = kind;
-        if (status < 200 || status >= 300) failures.set(kind, (failures.get(kind) ?? 0) + 1);
-      });
-      for (const r of mix) {
-        const res = await fetch(`${server.url}${r.path}`, { method: r.method, headers: r.headers, ...(r.body ? { body: r.body } : {}) });
-        if (res.status !== 200) throw new Error(`warm-up ${r.method} ${r.path.slice(0, 60)} answered HTTP ${res.status}: ${(await res.text()).slice(0, 300)}`);
+      const next = requestSource(await prepare(server.url));
+      for (let i = 0; i < cycleOrder().length; i++) {
+        const { method, path, headers, body } = next();
+        const res = await fetch(`${server.url}${path}`, { method, headers, ...(body ? { body } : {}) });
+        if (res.status !== 200) throw new Error(`warm-up ${method} ${path.slice(0, 60)} answered HTTP ${res.status}: ${(await res.text()).slice(0, 300)}`);
         await res.arrayBuffer();
       }
-      const instance = runLoad({ url: server.url, connections: CONNECTIONS, duration: LOAD_SECONDS, requests: mix });
-      const started = performance.now();
-      const rampUp: number[] = [];
+      let answered: Kind | null = null;
+      const request: DynamicRequest = {
+        setupRequest: (defaults, context) => {
+          const { kind, ...planned } = next();
+          context.kind = kind;
+          return { ...defaults, ...planned };
+        },
+        onResponse: (status, _body, context) => {
+          answered = context.kind ?? null;
+          if (answered && (status < 200 || status >= 300)) failures.set(answered, (failures.get(answered) ?? 0) + 1);
+        },
+      };
+      const instance = runLoad({ url: server.url, connections: CONNECTIONS, duration: LOAD_SECONDS, requests: [request] });
       // autocannon calls the request's onResponse, then emits `response` with its time, synchronously
-      instance.on('response', (_client, _status, _bytes, ms) => {
-        if (performance.now() - started - ms < RAMP_UP_MS) rampUp.push(ms);
-        else if (answered) samples.get(answered)?.push(ms);
-      });
-      return report(await instance, { samples, rampUp, failures, records });
+      instance.on('response', (_client, _status, _bytes, ms) => { if (answered) samples.get(answered)?.push(ms); });
+      return report(await instance, { samples, failures, records });
     } finally {
       await server.stop();
     }
@@ -205,30 +217,27 @@ export async function benchLoad(): Promise<string[]> {
 }
 
 interface Observed {
-  /** Latencies after the ramp-up, per kind, ms. */
+  /** Latencies per kind, ms. */
   samples: ReadonlyMap<Kind, number[]>;
-  /** Latencies of the requests sent during the ramp-up, ms. */
-  rampUp: readonly number[];
   /** Non-2xx answers per kind. */
   failures: ReadonlyMap<Kind, number>;
   records: number;
 }
 
-function report(result: LoadResult, { samples, rampUp, failures, records }: Observed): string[] {
+function report(result: LoadResult, { samples, failures, records }: Observed): string[] {
   const cycle = MIX.map((m) => `${m.count} ${m.kind}`).join(', ');
   const scale = `${REGIONS} cities × 2 schemes × ${MONTHS} months (${records.toLocaleString('en')} records)`;
   const rows = [
-    `| mixed load over loopback HTTP: autocannon, ${CONNECTIONS} connections kept busy, ${LOAD_SECONDS} s, ${USERS.length} logged-in users (3 actuaries and 2 leaders of the province, ${CITY_USERS} city viewers), ${scale}; every connection cycles through ${cycle}; server in its own process; 1-min load average at the end ${fmt(loadavg()[0] ?? 0, 1)} | ${fmt(result.requests.average, 0)} req/s (${result.requests.total.toLocaleString('en')} requests) | — | |`,
+    `| mixed load over loopback HTTP: autocannon, ${CONNECTIONS} connections kept busy, ${LOAD_SECONDS} s, ${USERS.length} logged-in users (3 actuaries and 2 leaders of the province, ${CITY_USERS} city viewers), ${scale}; the connections take turns through a cycle of ${cycle}; server in its own process; 1-min load average at the end ${fmt(loadavg()[0] ?? 0, 1)} | ${fmt(result.requests.average, 0)} req/s (${result.requests.total.toLocaleString('en')} requests) | — | |`,
   ];
   for (const { kind } of MIX) {
     const sorted = [...(samples.get(kind) ?? [])].sort((a, b) => a - b);
     const [p50, p99] = sorted.length > 0 ? [quantileSorted(sorted, 0.5), quantileSorted(sorted, 0.99)] : [Number.NaN, Number.NaN];
-    const what = `\`${kind}\` under the mixed load: p50 / p99 latency (${sorted.length.toLocaleString('en')} answers after the ${RAMP_UP_MS / 1000}-s ramp-up)`;
+    const what = `\`${kind}\` under the mixed load: p50 / p99 latency (${sorted.length.toLocaleString('en')} answers)`;
     rows.push(isRead(kind)
       ? `| ${what} | ${fmt(p50, 1)} / ${fmt(p99, 1)} ms | p99 ≤ ${TARGET_READ_P99_MS} ms | ${verdict(p99 <= TARGET_READ_P99_MS)} |`
       : `| ${what} | ${fmt(p50, 1)} / ${fmt(p99, 1)} ms | — | |`);
   }
-  rows.push(`| requests sent during the ramp-up, while the ${CONNECTIONS} connections open (left out above): slowest answer | ${fmt(Math.max(0, ...rampUp), 0)} ms (${rampUp.length} answers) | — | |`);
   const byKind = [...failures].filter(([, n]) => n > 0).map(([kind, n]) => `${n} ${kind}`).join(', ');
   const errors = result.errors + result.timeouts + result.non2xx;
   rows.push(`| errors under the mixed load: connection errors / timeouts / non-2xx answers${byKind ? ` (${byKind})` : ''} | ${result.errors} / ${result.timeouts} / ${result.non2xx} | 0 | ${verdict(errors === 0)} |`);
