@@ -3,22 +3,16 @@
  * API, never constants here): red below redBelow, orange up to orangeBelow, green up to
  * greenUpTo, blue up to blueUpTo, purple above.
  */
-import { CartesianGrid, Line, LineChart, ReferenceArea, Tooltip, XAxis, YAxis } from 'recharts';
-import { SERIES_COLORS, TIER_BAND_OPACITY, TIER_COLORS, type Tier } from '../../lib/theme.ts';
-import { bandEdges, type Thresholds } from './tier-bands.ts';
+import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { SERIES_COLORS, type Tier } from '../../lib/theme.ts';
+import type { Thresholds } from './tier-bands.ts';
+import { monthsAxis } from './months-axis.tsx';
 import { useFormat } from '../../lib/use-format.ts';
 import { AXIS_LABEL_STYLE, AXIS_TICK, ChartFrame } from './chart-frame.tsx';
 
 export interface PayableMonthsPoint {
   period: string;
   payableMonths: number | null;
-}
-
-/** Rough label width: CJK characters are about twice as wide as Latin ones at 12 px. */
-function labelWidth(text: string): number {
-  let w = 0;
-  for (const ch of text) w += /[\u2e80-\uffff]/.test(ch) ? 12 : 7;
-  return w;
 }
 
 export type { Thresholds };
@@ -32,29 +26,16 @@ export interface PayableMonthsChartProps {
 
 export function PayableMonthsChart({ data, thresholds, labels, height = 320 }: PayableMonthsChartProps) {
   const fmt = useFormat();
-  const { min, max, bands } = bandEdges(data.map((d) => d.payableMonths), thresholds);
-  const rightMargin = Math.max(...Object.values(labels.tiers).map(labelWidth)) + 16;
-  const ticks = [...new Set([min, 0, thresholds.redBelow, thresholds.orangeBelow, thresholds.greenUpTo, thresholds.blueUpTo, max])].sort((a, b) => a - b);
+  const axis = monthsAxis(data.map((d) => d.payableMonths), thresholds, labels.tiers);
   return (
     <ChartFrame height={height} testId="chart-payable-months">
-      <LineChart data={data as PayableMonthsPoint[]} margin={{ top: 8, right: rightMargin, bottom: 8, left: 16 }}>
-        {bands.map((b) => (
-          <ReferenceArea
-            key={b.tier}
-            y1={b.y1}
-            y2={b.y2}
-            fill={TIER_COLORS[b.tier]}
-            fillOpacity={TIER_BAND_OPACITY}
-            stroke="none"
-            ifOverflow="hidden"
-            label={{ value: labels.tiers[b.tier], position: 'right', fill: TIER_COLORS[b.tier], fontSize: 12 }}
-          />
-        ))}
+      <LineChart data={data as PayableMonthsPoint[]} margin={{ top: 8, right: axis.rightMargin, bottom: 8, left: 16 }}>
+        {axis.areas}
         <CartesianGrid stroke={SERIES_COLORS.grid} vertical={false} />
         <XAxis dataKey="period" tick={AXIS_TICK} tickFormatter={fmt.periodTick} minTickGap={16} />
         <YAxis
-          domain={[min, max]}
-          ticks={ticks}
+          domain={axis.domain}
+          ticks={axis.ticks}
           allowDataOverflow
           tick={AXIS_TICK}
           tickFormatter={(v: number) => fmt.number(v, Number.isInteger(v) ? 0 : 1)}

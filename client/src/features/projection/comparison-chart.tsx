@@ -6,7 +6,7 @@ import { useFormat } from '../../lib/use-format.ts';
 import { AXIS_LABEL_STYLE, AXIS_TICK, ChartFrame } from '../../components/charts/chart-frame.tsx';
 import { niceAxis } from '../../components/charts/forecast-chart.tsx';
 import { COMPARISON_COLORS, FAN_COLORS } from './projection-colors.ts';
-import { monthsAxis } from './months-axis.tsx';
+import { monthsAxis } from '../../components/charts/months-axis.tsx';
 import type { ComparisonRow } from './comparison-rows.ts';
 import type { TierThresholds } from './types.ts';
 

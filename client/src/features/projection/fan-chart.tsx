@@ -11,7 +11,7 @@ import { AXIS_LABEL_STYLE, AXIS_TICK, ChartFrame } from '../../components/charts
 import { niceAxis } from '../../components/charts/forecast-chart.tsx';
 import { FAN_COLORS, FAN_OPACITY, FAN_OPACITY_OVER_TIERS } from './projection-colors.ts';
 import { fanRange, type FanRow } from './fan-rows.ts';
-import { monthsAxis } from './months-axis.tsx';
+import { monthsAxis } from '../../components/charts/months-axis.tsx';
 import type { TierThresholds } from './types.ts';
 
 export interface FanLabels {

@@ -1,12 +1,10 @@
 /**
- * The payable-months axis shared by the projection charts: the tier bands of the thresholds in
- * force behind the lines (components/charts/tier-bands.ts), ticks at the cut points, and room on
- * the right for the tier names.
+ * The payable-months axis shared by every months chart: the tier bands of the thresholds in force
+ * behind the lines (tier-bands.ts), ticks at the cut points, and room on the right for the tier names.
  */
 import { ReferenceArea } from 'recharts';
 import { TIER_BAND_OPACITY, TIER_COLORS, type Tier } from '../../lib/theme.ts';
-import { bandEdges } from '../../components/charts/tier-bands.ts';
-import type { TierThresholds } from './types.ts';
+import { bandEdges, type Thresholds } from './tier-bands.ts';
 
 /** Rough label width: CJK characters are about twice as wide as Latin ones at 12 px. */
 function labelWidth(text: string): number {
@@ -15,8 +13,8 @@ function labelWidth(text: string): number {
   return w;
 }
 
-export function monthsAxis(values: readonly number[], thresholds: TierThresholds, tierLabels: Record<Tier, string>) {
-  const { min, max, bands } = bandEdges(values.filter(Number.isFinite), thresholds);
+export function monthsAxis(values: readonly (number | null)[], thresholds: Thresholds, tierLabels: Record<Tier, string>) {
+  const { min, max, bands } = bandEdges(values.filter((v): v is number => v !== null && Number.isFinite(v)), thresholds);
   const ticks = [...new Set([min, 0, thresholds.redBelow, thresholds.orangeBelow, thresholds.greenUpTo, thresholds.blueUpTo, max])].sort((a, b) => a - b);
   return {
     domain: [min, max] as [number, number],
