@@ -5,36 +5,16 @@
  * total, with its audit row (approval and audit are one synchronous=FULL transaction).
  */
 import { describe, it, expect } from 'vitest';
-import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
+import { runUntilKilled } from './kill-harness.ts';
 
 const CHILD = resolve(import.meta.dirname, 'approve-child.ts');
 const INSTITUTIONS_PER_REGION = 30;
 const RUNS = 5;
 
-function runUntilKilled(dbPath: string, killAfterMs: number): Promise<number[]> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, dbPath], { stdio: ['ignore', 'pipe', 'pipe'] });
-    const acknowledged: number[] = [];
-    let buffer = '';
-    let stderr = '';
-    child.stderr.on('data', (d) => { stderr += String(d); });
-    child.stdout.on('data', (d) => {
-      buffer += String(d);
-      const lines = buffer.split('\n');
-      buffer = lines.pop() ?? '';
-      for (const line of lines) {
-        if (line === 'READY') setTimeout(() => child.kill('SIGKILL'), killAfterMs);
-        const m = /^ACK (\d+)$/.exec(line);
-        if (m) acknowledged.push(Number(m[1]));
-      }
-    });
-    child.on('exit', (_code, signal) => (signal === 'SIGKILL' ? done(acknowledged) : fail(new Error(`child ended without the kill: ${stderr}`))));
-  });
-}
 
 interface PlanState { id: number; status: string; total_fen: number | null; quotas: number; sum: number | null; approvals: number }
 
@@ -42,7 +22,7 @@ describe('SIGKILL during plan approvals', () => {
   for (let run = 0; run < RUNS; run++) {
     it(`run ${run + 1}: integrity holds, every acknowledged approval is kept and complete, none is partial`, async () => {
       const dbPath = join(mkdtempSync(join(tmpdir(), 'fundrisk-approve-crash-')), 'crash.db');
-      const acknowledged = await runUntilKilled(dbPath, 400 + run * 230);
+      const acknowledged = await runUntilKilled(CHILD, dbPath, 400 + run * 230);
       expect(acknowledged.length).toBeGreaterThan(0);
       const db = new Database(dbPath);
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok');

@@ -3,42 +3,22 @@
  * intact, that every import acknowledged before the kill is there, and that no import is half there.
  */
 import { describe, it, expect } from 'vitest';
-import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
+import { runUntilKilled } from './kill-harness.ts';
 
 const CHILD = resolve(import.meta.dirname, 'import-child.ts');
 const FUNDS_PER_BATCH = 200;
 const RUNS = 5;
 
-function runUntilKilled(dbPath: string, killAfterMs: number): Promise<number> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, dbPath], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let acknowledged = -1;
-    let buffer = '';
-    let stderr = '';
-    child.stderr.on('data', (d) => { stderr += String(d); });
-    child.stdout.on('data', (d) => {
-      buffer += String(d);
-      const lines = buffer.split('\n');
-      buffer = lines.pop() ?? '';
-      for (const line of lines) {
-        if (line === 'READY') setTimeout(() => child.kill('SIGKILL'), killAfterMs);
-        const m = /^ACK (\d+)$/.exec(line);
-        if (m) acknowledged = Number(m[1]);
-      }
-    });
-    child.on('exit', (_code, signal) => (signal === 'SIGKILL' ? done(acknowledged) : fail(new Error(`child ended without the kill: ${stderr}`))));
-  });
-}
 
 describe('SIGKILL during imports', () => {
   for (let run = 0; run < RUNS; run++) {
     it(`run ${run + 1}: integrity holds, every acknowledged import is kept, none is partial`, async () => {
       const dbPath = join(mkdtempSync(join(tmpdir(), 'fundrisk-crash-')), 'crash.db');
-      const acknowledged = await runUntilKilled(dbPath, 300 + run * 170);
+      const acknowledged = (await runUntilKilled(CHILD, dbPath, 300 + run * 170)).at(-1) ?? -1;
       const db = new Database(dbPath);
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
       const { n } = db.prepare('select count(*) as n from fund_records').get() as { n: number };
