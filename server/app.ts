@@ -15,6 +15,7 @@ import { projectionExportHandler } from './http/projection-export-route.ts';
 import { forecastExportHandler } from './http/forecast-export-route.ts';
 import { reportHandler } from './http/report-route.ts';
 import { logger } from './logger.ts';
+import type { TrustProxy } from './env.ts';
 
 /** JSON bodies carry base64 uploads (see schemas/importer.ts). */
 const JSON_BODY_LIMIT = '30mb';
@@ -24,11 +25,18 @@ export interface AppOptions {
   demo: boolean;
   /** Folder with the built client; served with an SPA fallback when present. */
   clientDir?: string | null;
+  /**
+   * The reverse proxies whose X-Forwarded-For / X-Forwarded-Proto are believed (`FUNDRISK_TRUST_PROXY`);
+   * none by default. `req.ip` (the login throttle's and the audit's address) and `req.secure` (the
+   * session cookie's `Secure`, the CSP's `upgrade-insecure-requests`) follow it.
+   */
+  trustProxy?: TrustProxy;
 }
 
-export function createApp({ db, demo, clientDir }: AppOptions): Express {
+export function createApp({ db, demo, clientDir, trustProxy = false }: AppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', trustProxy);
   app.use(securityHeaders());
   app.use(compression());
   const createContext = makeExpressContext(db, demo);

@@ -8,7 +8,7 @@ import { logger } from './logger.ts';
 
 const config = loadConfig();
 const { db, demo } = await prepareDatabase(config.databasePath, config.loadDemo);
-const app = createApp({ db, demo, clientDir: null });
+const app = createApp({ db, demo, clientDir: null, trustProxy: config.trustProxy });
 const vite = await createViteServer({ configFile: resolve(ROOT_DIR, 'vite.config.ts'), server: { middlewareMode: true } });
 app.use(vite.middlewares);
 app.listen(config.port, config.host, () => logger.info(`fundrisk dev server on http://${config.host}:${config.port}`));

@@ -8,7 +8,7 @@ import { closeProjectionPool } from './workers/projection-pool.ts';
 const config = loadConfig();
 const { db, demo } = await prepareDatabase(config.databasePath, config.loadDemo);
 const clientDir = await ensureClientBuilt();
-const app = createApp({ db, demo, clientDir });
+const app = createApp({ db, demo, clientDir, trustProxy: config.trustProxy });
 const server = app.listen(config.port, config.host, () => {
   logger.info({ url: `http://${config.host}:${config.port}`, db: config.databasePath, demo }, 'fundrisk is ready');
 });

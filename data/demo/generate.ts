@@ -32,7 +32,7 @@ export const FUND_RECORD_HEADER = [
 ] as const;
 
 /** Builds the demo data set in memory: file name → CSV text. */
-const DEMO_SOURCE = 'synthetic demo data (data/demo/generate.ts; not real figures)';
+const DEMO_SOURCE = '模拟演示数据，非真实数据（data/demo/generate.ts 生成）';
 
 export function buildDemo(seed = DEMO_SEED): Record<(typeof DEMO_FILES)[number], string> {
   const regions = demoRegions();
@@ -54,8 +54,8 @@ export function buildDemo(seed = DEMO_SEED): Record<(typeof DEMO_FILES)[number],
     'fund_records.csv': toCsv(FUND_RECORD_HEADER, fundCells, comments),
     'institutions.csv': toCsv(['institution_code', 'name', 'type', 'level', 'region_code', 'schemes'],
       institutions.map((i) => [i.code, i.name, i.type, i.level, i.regionCode, i.schemes]), comments),
-    'institution_years.csv': toCsv(['institution_code', 'year', 'payments', 'budget', 'assessment_score', 'credit_rating'],
-      years.map((y) => [y.institutionCode, y.year, fenText(y.paymentsFen), y.budgetFen === undefined ? undefined : fenText(y.budgetFen),
+    'institution_years.csv': toCsv(['institution_code', 'year', 'scheme', 'payments', 'budget', 'assessment_score', 'credit_rating'],
+      years.map((y) => [y.institutionCode, y.year, y.scheme, fenText(y.paymentsFen), y.budgetFen === undefined ? undefined : fenText(y.budgetFen),
         y.assessmentScore?.toFixed(1), y.creditRating]), comments),
     'violations.csv': toCsv(['institution_code', 'date', 'amount', 'count', 'nature', 'kind', 'status'],
       violations.map((v) => [v.institutionCode, v.date, fenText(v.amountFen), v.count, v.nature, v.kind, v.status]), comments),

@@ -3,6 +3,7 @@ export {
   DEFAULT_BUDGET_PARAMS, BUDGET_PARAMETER_PROVENANCE, CREDIT_RATINGS, mergeBudgetParams, resolveBudgetParams, listBudgetParamProblems,
 } from './params.ts';
 export type { BudgetParams, BudgetParamsOverride, CreditRating, ScoreBand, OverspendBand, ReleaseBand } from './params.ts';
+export { collectiveDecisionThresholdFen, needsCollectiveDecision } from './collective-decision.ts';
 export { apportion } from './apportion.ts';
 export { compileCoefficients, assessmentIndex, creditIndex } from './coefficients.ts';
 export type { Coefficient, CompiledCoefficients } from './coefficients.ts';

@@ -9,6 +9,7 @@
  * checks the result, naming the JSON path of every broken rule.
  */
 import type { Provenance } from '../warning/params.ts';
+import { THRESHOLD_RULE, wholeFenOf } from './collective-decision.ts';
 
 export type CreditRating = 'A' | 'B' | 'C' | 'D';
 export const CREDIT_RATINGS: readonly CreditRating[] = ['A', 'B', 'C', 'D'];
@@ -44,6 +45,12 @@ export interface BudgetParams {
   deviationBands: { general: number; major: number; severe: number };
   /** DIP case bands (§5.5) as multiples of the group's standard cost. */
   dipCaseBands: { lowBelow: number; highAbove: number; reviewAbove: number };
+  /**
+   * Refusing or recovering this many yuan or more at one institution needs a recorded collective
+   * decision (集体讨论决定, §5.7): yuan ≥ 0 with at most 2 decimals; default 50,000 元 (seed 001 第二十一条:
+   * 不予支付或者追回违规费用5万元（含5万元）以上). Used by collective-decision.ts.
+   */
+  collectiveDecisionThresholdYuan: number;
 }
 
 /** A partial override, as read from a params file: nested objects merge, arrays replace. */
@@ -61,6 +68,7 @@ export interface BudgetParamsOverride {
   withholdingRelease?: { bands: readonly ReleaseBand[]; none: number } | null;
   deviationBands?: Partial<BudgetParams['deviationBands']>;
   dipCaseBands?: Partial<BudgetParams['dipCaseBands']>;
+  collectiveDecisionThresholdYuan?: number;
 }
 
 export const DEFAULT_BUDGET_PARAMS: BudgetParams = {
@@ -80,6 +88,7 @@ export const DEFAULT_BUDGET_PARAMS: BudgetParams = {
   withholdingRelease: null,
   deviationBands: { general: 0.05, major: 0.15, severe: 0.3 },
   dipCaseBands: { lowBelow: 0.5, highAbove: 2, reviewAbove: 5 },
+  collectiveDecisionThresholdYuan: 50_000,
 };
 
 const DIP_SPEC = '国家医疗保障局办公室《按病种分值付费(DIP)技术规范》(医保办发〔2020〕50号)';
@@ -100,6 +109,10 @@ export const BUDGET_PARAMETER_PROVENANCE: Readonly<Record<keyof BudgetParams, { 
   withholdingRelease: { provenance: 'assumption', source: 'domain.md §5.4: release scaled by score is a regional option, off by default' },
   deviationBands: { provenance: 'practice', source: 'domain.md §5.6: 5% / 15% / 30% (一般 / 较大 / 严重)' },
   dipCaseBands: { provenance: 'official', source: `${DIP_SPEC}: cases below 50% or above 2× are adjusted; the 5× review line is local practice` },
+  collectiveDecisionThresholdYuan: {
+    provenance: 'seed',
+    source: '河源市医疗保障基金使用监督管理办法 (seed 001) 第二十一条: refusing or recovering 50,000 元 or more (含5万元) is decided collectively and recorded',
+  },
 };
 
 /**
@@ -144,7 +157,8 @@ export function listBudgetParamProblems(p: BudgetParams): string[] {
   const out: string[] = [];
   const num = (v: unknown, path: string, ok: (x: number) => boolean, rule: string): v is number => {
     if (typeof v === 'number' && Number.isFinite(v) && ok(v)) return true;
-    out.push(`params.${path} must be ${rule}, got ${JSON.stringify(v)}`);
+    // String() for numbers so Infinity and NaN are named (JSON.stringify would print null)
+    out.push(`params.${path} must be ${rule}, got ${typeof v === 'number' ? String(v) : JSON.stringify(v)}`);
     return false;
   };
   const rate = (v: unknown, path: string, upToOne: 'below' | 'inclusive') =>
@@ -184,6 +198,7 @@ export function listBudgetParamProblems(p: BudgetParams): string[] {
   num(c.lowBelow, 'dipCaseBands.lowBelow', (x) => x > 0 && x < 1, 'a multiple between 0 and 1');
   num(c.highAbove, 'dipCaseBands.highAbove', (x) => x > 1, 'a multiple greater than 1');
   num(c.reviewAbove, 'dipCaseBands.reviewAbove', (x) => x > c.highAbove, `a multiple greater than highAbove (${c.highAbove})`);
+  num(p.collectiveDecisionThresholdYuan, 'collectiveDecisionThresholdYuan', (x) => wholeFenOf(x) !== undefined, THRESHOLD_RULE);
   return out;
 }
 

@@ -19,7 +19,9 @@
  * Limits: a `projected_next_12` denominator would need the path to run 12 months past the horizon,
  * so the path is classified with the trailing window (`current_year`) in its place; the origin tier
  * is computed the same way. A stochastic run's cumulative probability of red by each path period
- * (domain.md §6.3) is passed through per horizon, not estimated here.
+ * (domain.md §6.3) is passed through per horizon, not estimated here: the horizon takes the value of
+ * its last path period (null where the run does not reach; stochastic-link.ts maps a run onto the
+ * path), and the run's identity, when given, travels with the warning for the reason text.
  *
  * @see domain.md §3.2 (flag `forward`), §6.3 (probability of red).
  * @see Boards of Trustees of the Federal Hospital Insurance and Federal Supplementary Medical Insurance
@@ -31,6 +33,7 @@ import { evaluateFundSeries } from './evaluate.ts';
 import { resolveParams, type WarningParams } from './params.ts';
 import { sortSeries, type FundPeriodRow } from './series.ts';
 import type { Tier } from './tier.ts';
+import type { StochasticSource } from './stochastic-link.ts';
 
 /** One projected period; amounts in integer fen. */
 export interface ForwardPathRow {
@@ -47,8 +50,10 @@ export interface ForwardOptions {
   params: WarningParams;
   /** Horizons in months, default {@link DEFAULT_FORWARD_HORIZONS}. */
   horizonsMonths?: readonly number[];
-  /** Cumulative probability of red by each path period, from a stochastic run (one per path row). */
-  probabilityRedBy?: readonly number[];
+  /** Cumulative probability of red by each path period, from a stochastic run (one per path row; null where the run does not reach). */
+  probabilityRedBy?: readonly (number | null)[];
+  /** The run the probabilities come from (needs `probabilityRedBy`). */
+  stochasticSource?: StochasticSource;
 }
 
 export interface ForwardPoint {
@@ -80,6 +85,8 @@ export interface ForwardWarning {
   redEntry: ForwardPoint | null;
   horizons: ForwardHorizon[];
   flags: 'forward'[];
+  /** The stochastic run behind `probabilityRed`, when one was given. */
+  stochastic: StochasticSource | null;
 }
 
 export const DEFAULT_FORWARD_HORIZONS: readonly number[] = [12, 24];
@@ -100,7 +107,8 @@ const inWarning = (tier: Tier) => tier === 'red' || tier === 'orange';
  *   `a horizon of <h> months is shorter than the first path period (<k> months ahead)`,
  *   `probabilityRedBy must have one value per path period (<n>), got <m>`,
  *   `probabilityRedBy[<i>] must be a probability in [0, 1], got <x>`,
- *   `probabilityRedBy[<i>] = <x> is below probabilityRedBy[<i−1>] = <y>: a probability of red by a period cannot fall`,
+ *   `probabilityRedBy[<i>] = <x> is below probabilityRedBy[<j>] = <y>: a probability of red by a period cannot fall`
+ *   (j the nearest earlier period with a value), `stochasticSource needs probabilityRedBy`,
  *   and the errors of `evaluateFundSeries` for bad observed rows.
  * @example forwardWarning([{ period: '2024', incomeFen: 1200, expenditureFen: 1200, balanceFen: 1200 }],
  *   [{ period: '2025', incomeFen: 600, expenditureFen: 1200 }, { period: '2026', incomeFen: 600, expenditureFen: 1200 }],
@@ -113,6 +121,7 @@ export function forwardWarning(history: readonly FundPeriodRow[], path: readonly
   if (!last) throw new Error('a forward warning needs at least one observed period');
   if (path.length === 0) throw new Error('the forward path is empty');
   const probabilities = options.probabilityRedBy === undefined ? undefined : checkProbabilities(options.probabilityRedBy, path.length);
+  if (options.stochasticSource && !probabilities) throw new Error('stochasticSource needs probabilityRedBy');
   const projected = rollForward(last.period, last.balanceFen, path);
   const stepMonths = last.period.kind === 'year' ? MONTHS_PER_YEAR : 1;
   checkCoverage(horizons, stepMonths, path.length);
@@ -146,10 +155,11 @@ export function forwardWarning(history: readonly FundPeriodRow[], path: readonly
         lowestTier: BY_MONTHS[lowest] as Tier,
         entersWarning: warningEntry !== null && warningEntry.monthsAhead <= months,
         entersRed: redEntry !== null && redEntry.monthsAhead <= months,
-        probabilityRed: probabilities ? (probabilities[count - 1] as number) : null,
+        probabilityRed: probabilities?.[count - 1] ?? null,
       };
     }),
     flags: warningEntry || redEntry ? ['forward'] : [],
+    stochastic: options.stochasticSource ?? null,
   };
 }
 
@@ -190,14 +200,16 @@ function checkCoverage(horizons: readonly number[], stepMonths: number, length: 
   }
 }
 
-function checkProbabilities(p: readonly number[], n: number): readonly number[] {
+function checkProbabilities(p: readonly (number | null)[], n: number): readonly (number | null)[] {
   if (p.length !== n) throw new Error(`probabilityRedBy must have one value per path period (${n}), got ${p.length}`);
+  let prev: { i: number; x: number } | undefined;
   p.forEach((x, i) => {
+    if (x === null) return;
     if (typeof x !== 'number' || !(x >= 0 && x <= 1)) throw new Error(`probabilityRedBy[${i}] must be a probability in [0, 1], got ${x}`);
-    const prev = p[i - 1];
-    if (prev !== undefined && x < prev) {
-      throw new Error(`probabilityRedBy[${i}] = ${x} is below probabilityRedBy[${i - 1}] = ${prev}: a probability of red by a period cannot fall`);
+    if (prev !== undefined && x < prev.x) {
+      throw new Error(`probabilityRedBy[${i}] = ${x} is below probabilityRedBy[${prev.i}] = ${prev.x}: a probability of red by a period cannot fall`);
     }
+    prev = { i, x };
   });
   return p;
 }

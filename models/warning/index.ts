@@ -15,3 +15,5 @@ export type { ReasonCode, WarningReason, WarningExplanation, ExplainInput } from
 export { monthsInBand, formatAmountFen } from './reason-format.ts';
 export { alertLevel, compareAlerts, ALERT_LEVELS } from './alerts.ts';
 export type { AlertLevel, AlertFacts } from './alerts.ts';
+export { linkStochasticRun, stochasticRunCovers, DEFAULT_MAX_RUN_AGE_MONTHS } from './stochastic-link.ts';
+export type { StaleReason, StochasticSource, StochasticRunFacts, StochasticLinkInput, StochasticLink } from './stochastic-link.ts';

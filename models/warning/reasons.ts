@@ -10,13 +10,15 @@
  * decimal (more only when one decimal would contradict the comparison: reason-format.ts).
  *
  * Order: tier; the run of deficit periods; the window's deficit; resident breaches; short history;
- * forward entries; the stochastic probability of red. Texts are joined with "；" and "; ".
+ * forward entries; the stochastic probability of red, with the run it comes from (id, date, paths, the
+ * year-end each value is read at, and why it is stale, if it is). Texts are joined with "；" and "; ".
  *
  * @see domain.md §3.1–3.3 (indicators and tiers), §6.3 (probability of red); 人社部发〔2009〕67号 for the cut points.
  */
 import type { FundWarning } from './evaluate.ts';
 import type { ForwardPoint, ForwardWarning } from './forward.ts';
 import type { WarningParams } from './params.ts';
+import type { StaleReason, StochasticSource } from './stochastic-link.ts';
 import { countUnit, formatAmountFen, formatCut, formatLimitRate, formatRate, monthsInBand, type MonthsBand } from './reason-format.ts';
 import { TIER_LABELS, type Tier } from './tier.ts';
 
@@ -160,13 +162,49 @@ function forwardReasons(f: ForwardWarning, t: WarningParams['thresholds']): Warn
     const whatEn = exhausted ? 'the balance is exhausted' : `payable months ${monthsInBand(e.payableMonths as number, bandOf(e.tier, t))}`;
     out.push({ code: 'forward', zh: `预测 ${aheadZh}（${e.period}）${whatZh}：${tierZh(e.tier)}`, en: `forecast: ${aheadEn} (${e.period}) ${whatEn}: ${tierEn(e.tier)}` });
   }
-  const withProbability = f.horizons.filter((h) => h.probabilityRed !== null);
-  if (withProbability.length > 0) {
-    out.push({
-      code: 'probability_red',
-      zh: `随机模拟进入红色预警的概率：${withProbability.map((h) => `${h.months} 个月内 ${formatRate(h.probabilityRed as number)}`).join('，')}`,
-      en: `stochastic probability of red: ${withProbability.map((h) => `${formatRate(h.probabilityRed as number)} within ${h.months} months`).join(', ')}`,
-    });
-  }
+  const probability = probabilityReason(f);
+  if (probability) out.push(probability);
   return out;
+}
+
+const STALE_TEXT: Record<StaleReason, { zh: (s: StochasticSource, origin: string) => string; en: (s: StochasticSource, origin: string) => string }> = {
+  newer_data: {
+    zh: () => '情景校准所用数据早于基金现有数据',
+    en: () => "the scenario was calibrated on data older than the fund's",
+  },
+  old_run: {
+    zh: (s, origin) => `运行完成于数据期 ${origin} 之前 ${s.ageMonths} 个月`,
+    en: (s, origin) => `the run finished ${countUnit(s.ageMonths, 'month')} before the data period ${origin}`,
+  },
+};
+
+/**
+ * The stochastic probability of red per horizon. With the run named (stochastic-link.ts), each
+ * value says the year-end it is read at (the year of the horizon's last path period), the run's
+ * id, date and paths follow, and a stale run says why.
+ */
+function probabilityReason(f: ForwardWarning): WarningReason | null {
+  const source = f.stochastic;
+  const shown = source ? f.horizons : f.horizons.filter((h) => h.probabilityRed !== null);
+  if (shown.length === 0 || shown.every((h) => h.probabilityRed === null)) return null;
+  const yearOf = (months: number) => f.path.filter((p) => p.monthsAhead <= months).at(-1)?.period.slice(0, 4) ?? '';
+  const zh = shown.map((h) => {
+    if (h.probabilityRed === null) return `${h.months} 个月内 模拟未覆盖`;
+    return `${h.months} 个月内 ${formatRate(h.probabilityRed)}${source ? `（至 ${yearOf(h.months)} 年末）` : ''}`;
+  });
+  const en = shown.map((h) => {
+    if (h.probabilityRed === null) return `not covered by the run within ${h.months} months`;
+    return `${formatRate(h.probabilityRed)} within ${h.months} months${source ? ` (by end-${yearOf(h.months)})` : ''}`;
+  });
+  let textZh = `随机模拟进入红色预警的概率：${zh.join('，')}`;
+  let textEn = `stochastic probability of red: ${en.join(', ')}`;
+  if (source) {
+    textZh += `；来源：随机模拟运行 #${source.runId}（${source.finishedOn} 完成，${source.paths} 条路径）`;
+    textEn += `; source: Monte Carlo run #${source.runId} (finished ${source.finishedOn}, ${source.paths} paths)`;
+    if (source.stale.length > 0) {
+      textZh += `；该运行已过时：${source.stale.map((r) => STALE_TEXT[r].zh(source, f.origin.period)).join('，')}`;
+      textEn += `; stale run: ${source.stale.map((r) => STALE_TEXT[r].en(source, f.origin.period)).join(', ')}`;
+    }
+  }
+  return { code: 'probability_red', zh: textZh, en: textEn };
 }

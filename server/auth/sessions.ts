@@ -3,7 +3,7 @@
  * database keeps its SHA-256. Idle timeout 30 min, absolute timeout 8 h (OWASP ASVS 5.0 §7).
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, lt, or } from 'drizzle-orm';
+import { and, eq, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { sessions, users, userRegions, type Role } from '../db/schema.ts';
 
@@ -37,13 +37,35 @@ export function createSession(db: Db, userId: number, nowMs: number): string {
  */
 const TOUCH_INTERVAL_MS = 15_000;
 
+/**
+ * The two reads every request makes, prepared once per database: preparing them each time was
+ * about 3 % of a loaded server's time.
+ */
+function prepareLookups(db: Db) {
+  return {
+    session: db.select({ s: sessions, u: users }).from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .where(eq(sessions.tokenHash, sql.placeholder('tokenHash'))).prepare(),
+    regions: db.select({ id: userRegions.regionId }).from(userRegions).where(eq(userRegions.userId, sql.placeholder('userId'))).prepare(),
+  };
+}
+
+const lookupsByDb = new WeakMap<Db, ReturnType<typeof prepareLookups>>();
+
+function lookups(db: Db): ReturnType<typeof prepareLookups> {
+  let prepared = lookupsByDb.get(db);
+  if (!prepared) {
+    prepared = prepareLookups(db);
+    lookupsByDb.set(db, prepared);
+  }
+  return prepared;
+}
+
 /** The user behind a token, or null when unknown, expired or disabled; touches the idle clock. */
 export function resolveSession(db: Db, token: string | undefined, nowMs: number): SessionUser | null {
   if (!token) return null;
   const tokenHash = hashToken(token);
-  const row = db.select({ s: sessions, u: users }).from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.tokenHash, tokenHash)).get();
+  const row = lookups(db).session.get({ tokenHash });
   if (!row) return null;
   const expired = nowMs - row.s.lastSeenAtMs > IDLE_TIMEOUT_MS || nowMs - row.s.createdAtMs > ABSOLUTE_TIMEOUT_MS;
   if (expired || row.u.disabled) {
@@ -59,7 +81,7 @@ export function resolveSession(db: Db, token: string | undefined, nowMs: number)
 export function loadSessionUser(db: Db, user: typeof users.$inferSelect): SessionUser {
   const regionIds = user.allRegions
     ? null
-    : db.select({ id: userRegions.regionId }).from(userRegions).where(eq(userRegions.userId, user.id)).all().map((r) => r.id);
+    : lookups(db).regions.all({ userId: user.id }).map((r) => r.id);
   return { id: user.id, username: user.username, role: user.role, regionIds };
 }
 

@@ -101,15 +101,31 @@ export const institutions = sqliteTable('institutions', {
   createdAt: createdAt(),
 }, (t) => [uniqueIndex('institutions_code_uq').on(t.code), index('institutions_region_idx').on(t.regionId)]);
 
+/**
+ * What belongs to an institution's year whatever the scheme (domain.md §2): assessment score and
+ * credit rating. `unsplit*` hold payments and budget recorded for all schemes together before
+ * payments were kept per scheme (migration 0010): kept for the record, never used by a plan, which
+ * refuses to allocate while a base year of its scheme has only such a total.
+ */
 export const institutionYears = sqliteTable('institution_years', {
   institutionId: integer('institution_id').notNull().references(() => institutions.id, { onDelete: 'cascade' }),
   year: integer('year').notNull(),
-  paymentsFen: integer('payments_fen').notNull(),
-  budgetFen: integer('budget_fen'),
   assessmentScore: real('assessment_score'),
   creditRating: text('credit_rating', { enum: CREDIT_RATINGS }),
+  unsplitPaymentsFen: integer('unsplit_payments_fen'),
+  unsplitBudgetFen: integer('unsplit_budget_fen'),
   importId: integer('import_id').references(() => imports.id),
 }, (t) => [primaryKey({ columns: [t.institutionId, t.year] })]);
+
+/** Fund payments and budget of an institution's year in one scheme (分别建账: a plan for scheme S uses S's payments). */
+export const institutionSchemeYears = sqliteTable('institution_scheme_years', {
+  institutionId: integer('institution_id').notNull().references(() => institutions.id, { onDelete: 'cascade' }),
+  year: integer('year').notNull(),
+  scheme: text('scheme', { enum: SCHEMES }).notNull(),
+  paymentsFen: integer('payments_fen').notNull(),
+  budgetFen: integer('budget_fen'),
+  importId: integer('import_id').references(() => imports.id),
+}, (t) => [primaryKey({ columns: [t.institutionId, t.year, t.scheme] })]);
 
 export const violations = sqliteTable('violations', {
   id: integer('id').primaryKey({ autoIncrement: true }),

@@ -27,6 +27,7 @@ export const budgetParamsShape = z.strictObject({
   withholdingRelease: z.strictObject({ bands: z.array(releaseBand), none: num }).nullable().optional(),
   deviationBands: z.strictObject({ general: num.optional(), major: num.optional(), severe: num.optional() }).optional(),
   dipCaseBands: z.strictObject({ lowBelow: num.optional(), highAbove: num.optional(), reviewAbove: num.optional() }).optional(),
+  collectiveDecisionThresholdYuan: num.optional(),
 });
 
 /** A params override checked in full and resolved onto the defaults: the value is a complete {@link BudgetParams}. */

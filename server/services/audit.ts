@@ -6,11 +6,13 @@ import { createHash } from 'node:crypto';
 import { desc } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { auditLog } from '../db/schema.ts';
+import type { AuditAction } from './audit-actions.ts';
 
 export interface AuditEntry {
   userId?: number | null;
   username?: string | null;
-  action: string;
+  /** One of AUDIT_ACTIONS, so the audit page has a label for it. */
+  action: AuditAction;
   entity?: string;
   entityId?: string | number;
   before?: unknown;

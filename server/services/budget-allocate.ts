@@ -2,25 +2,30 @@
  * Allocation of a plan's total to its institutions (domain.md §5.2, §5.7): load the facts, apply the
  * officer's overrides and recorded decisions, call the model (`allocateBudget`), store one quota
  * row per institution with its full explanation. Rules applied here, before the model:
- * - a confirmed-violation deduction of 50,000 元 or more is applied only with a recorded decision
- *   (outcome apply; waive drops it); without one it is held as pending and blocks approval;
+ * - a confirmed-violation deduction at or above the plan's `collectiveDecisionThresholdYuan`
+ *   (default 50,000 元) is applied only with a recorded decision (outcome apply; waive drops it);
+ *   without one it is held as pending and blocks approval;
  * - terminated institutions keep their computed share unallocated unless a plan-wide decision
- *   redistributes it, in which case they leave the split (their explanation is still stored).
+ *   redistributes it, in which case they leave the split (their explanation is still stored);
+ * - a base year that holds only one payments total for all schemes (recorded before payments were
+ *   kept per scheme, migration 0010) refuses the allocation: using it would count the other
+ *   schemes' payments in this plan's base, dropping it would silently reweight the base.
  */
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { budgetPlans, budgetQuotas } from '../db/schema.ts';
 import type { SessionUser } from '../auth/sessions.ts';
-import { allocateBudget, type AllocationResult, type BudgetParams, type BudgetParamsOverride, type CreditRating, type InstitutionBudgetInput, type InstitutionQuota } from '../../models/index.ts';
+import { allocateBudget, collectiveDecisionThresholdFen, needsCollectiveDecision, type AllocationResult, type BudgetParams, type BudgetParamsOverride, type CreditRating, type InstitutionBudgetInput, type InstitutionQuota } from '../../models/index.ts';
 import { appendAudit } from './audit.ts';
 import { DomainError } from './errors.ts';
 import { checkedParamsJson, editablePlan, planLabel, planParams, type PlanRow } from './budget-plans.ts';
 import { insertRows } from './budget-bulk.ts';
 import { BASE_YEARS, latestDecisions, loadInstitutionFacts, type InstitutionFacts } from './budget-facts.ts';
-import { COLLECTIVE_DECISION_THRESHOLD_FEN, type QuotaExplanation } from './budget-views.ts';
+import type { QuotaExplanation } from './budget-views.ts';
 import { allocationSummary } from './budget-summary.ts';
 
 type Tx = Pick<Db, 'select' | 'insert' | 'update' | 'delete'>;
+const LISTED = 10;
 type QuotaInsert = typeof budgetQuotas.$inferInsert;
 
 export interface Overrides { quotaFen: number | null; score: number | null; credit: CreditRating | null }
@@ -39,23 +44,33 @@ export function currentOverrides(db: Pick<Db, 'select'>, planId: number): Map<nu
 
 /**
  * Runs the model on the plan's facts with the overrides and decisions.
- * @throws DomainError BAD_REQUEST with the model's message (e.g. a manual quota above the total).
+ * @throws DomainError BAD_REQUEST with the model's message (e.g. a manual quota above the total);
+ *   CONFLICT without a total, or `<plan> cannot be allocated: base years with one payments total for all
+ *   schemes (recorded before payments were kept per scheme) cannot be split between plans (<n>: <code>
+ *   (<years>), …); import institution_years for these years with a scheme column (one row per scheme)`.
  */
 export function computeAllocation(db: Pick<Db, 'select'>, plan: PlanRow, overrides: ReadonlyMap<number, Overrides>, params: BudgetParams): AllocationOutcome {
   if (plan.totalFen === null) throw new DomainError('CONFLICT', `${planLabel(plan)} has no total yet: compute it from a projection first`);
   const facts = loadInstitutionFacts(db, plan);
+  const unsplit = facts.filter((f) => f.unsplitYears.length > 0);
+  if (unsplit.length > 0) {
+    const listed = unsplit.slice(0, LISTED).map((f) => `${f.code} (${f.unsplitYears.join(', ')})`).join(', ');
+    throw new DomainError('CONFLICT', `${planLabel(plan)} cannot be allocated: base years with one payments total for all schemes (recorded before payments were kept per scheme) `
+      + `cannot be split between plans (${unsplit.length}: ${listed}${unsplit.length > LISTED ? ', …' : ''}); import institution_years for these years with a scheme column (one row per scheme)`);
+  }
   const decisions = latestDecisions(db, plan.id);
   const redistribute = decisions.get('unallocated:')?.outcome === 'redistribute';
+  const thresholdFen = collectiveDecisionThresholdFen(params);
   const byCode = new Map<string, { fact: InstitutionFacts; deduction: QuotaExplanation['deduction']; o: Overrides | undefined }>();
   const inputs: InstitutionBudgetInput[] = [];
   for (const fact of facts) {
     const o = overrides.get(fact.institutionId);
     const confirmedFen = fact.violations.confirmedFen;
-    const needsDecision = confirmedFen >= COLLECTIVE_DECISION_THRESHOLD_FEN;
+    const needsDecision = needsCollectiveDecision(confirmedFen, params);
     const d = needsDecision ? decisions.get(`deduction:${fact.institutionId}`) : undefined;
     const appliedFen = !needsDecision || d?.outcome === 'apply' ? confirmedFen : 0;
     const deduction = {
-      confirmedFen, appliedFen, pendingFen: needsDecision && !d ? confirmedFen : 0, thresholdFen: COLLECTIVE_DECISION_THRESHOLD_FEN,
+      confirmedFen, appliedFen, pendingFen: needsDecision && !d ? confirmedFen : 0, thresholdFen,
       decision: d ? { outcome: d.outcome, decisionRef: d.decisionRef, at: d.at } : null,
     };
     byCode.set(fact.code, { fact, deduction, o });

@@ -10,12 +10,13 @@ import { and, eq, ne } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { budgetPlans, budgetQuotas } from '../db/schema.ts';
 import type { SessionUser } from '../auth/sessions.ts';
-import { formatFenAsYuan } from '../../models/index.ts';
+import { collectiveDecisionThresholdFen, formatFenAsYuan } from '../../models/index.ts';
 import { appendAudit } from './audit.ts';
 import { DomainError } from './errors.ts';
-import { editablePlan, planInStatus, planLabel, planView, type PlanRow } from './budget-plans.ts';
+import { editablePlan, planInStatus, planLabel, planParams, planView, type PlanRow } from './budget-plans.ts';
 import { allocationSummary } from './budget-summary.ts';
 import { durableTransaction } from './budget-durable.ts';
+import { groupedYuan } from './budget-views.ts';
 
 /** SHA-256 over the plan's quotas in institution order: `<institutionId>:<quotaFen>:<unallocatedFen>` lines. */
 export function quotasHash(db: Pick<Db, 'select'>, planId: number): { hash: string; count: number; sumFen: number } {
@@ -33,7 +34,8 @@ export function quotasHash(db: Pick<Db, 'select'>, planId: number): { hash: stri
 /**
  * @throws DomainError CONFLICT: locked (`lockedMessage`), not allocated, or blocked:
  *   `<plan> cannot be approved: institutions without payment history need a quota set by hand (<n>: <codes>)`,
- *   `… deductions of 50,000 yuan or more need a recorded decision (<n>: <codes>)`,
+ *   `… deductions of <threshold> yuan or more need a recorded decision (<n>: <codes>)` (the plan's
+ *   collectiveDecisionThresholdYuan, e.g. `50,000`),
  *   `… <x> yuan of terminated institutions is unallocated: record a decision to hold or redistribute it`,
  *   `… its quotas and unallocated shares (<x> yuan) do not add up to the total (<y> yuan)`,
  *   `… version <v> of this plan is already settled`.
@@ -45,7 +47,7 @@ export function approvePlan(db: Db, user: SessionUser, scope: Set<number> | null
   const summary = allocationSummary(db, plan.id);
   const refuse = (why: string) => new DomainError('CONFLICT', `${label} cannot be approved: ${why}`);
   if (summary.count.needsManual > 0) throw refuse(`institutions without payment history need a quota set by hand (${summary.count.needsManual}: ${summary.needsManualQuota.join(', ')})`);
-  if (summary.pendingDecisionCount > 0) throw refuse(`deductions of 50,000 yuan or more need a recorded decision (${summary.pendingDecisionCount}: ${summary.pendingDecisions.map((p) => p.code).join(', ')})`);
+  if (summary.pendingDecisionCount > 0) throw refuse(`deductions of ${groupedYuan(collectiveDecisionThresholdFen(planParams(plan)))} yuan or more need a recorded decision (${summary.pendingDecisionCount}: ${summary.pendingDecisions.map((p) => p.code).join(', ')})`);
   if (summary.unallocatedNeedsDecision) throw refuse(`${summary.unallocatedYuan.toFixed(2)} yuan of terminated institutions is unallocated: record a decision to hold or redistribute it`);
   const check = quotasHash(db, plan.id);
   if (check.sumFen !== plan.totalFen) throw refuse(`its quotas and unallocated shares (${formatFenAsYuan(check.sumFen)} yuan) do not add up to the total (${formatFenAsYuan(plan.totalFen ?? 0)} yuan)`);

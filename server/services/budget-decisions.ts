@@ -1,7 +1,8 @@
 /**
  * Recorded decisions of the budget workflow (domain.md §5.7, seed 001 第十九—二十二条):
- * - a deduction (next year's budget) or recovery (settlement) of 50,000 元 or more at one
- *   institution needs a collective decision's reference: apply it or waive it;
+ * - a deduction (next year's budget) or recovery (settlement) at or above the plan's
+ *   `collectiveDecisionThresholdYuan` (default 50,000 元) at one institution needs a collective
+ *   decision's reference: apply it or waive it;
  * - the shares of terminated institutions stay unallocated until a decision holds them back or
  *   redistributes them;
  * - suspensions (中止) and terminations (解除) of service agreements are recorded with their decision.
@@ -11,20 +12,21 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { agreementActions, budgetDecisions, budgetQuotas, institutions } from '../db/schema.ts';
 import type { SessionUser } from '../auth/sessions.ts';
-import { formatFenAsYuan } from '../../models/index.ts';
+import { collectiveDecisionThresholdFen, formatFenAsYuan, needsCollectiveDecision } from '../../models/index.ts';
 import type { AgreementInput, DecisionInput } from '../schemas/budget.ts';
 import { appendAudit } from './audit.ts';
 import { DomainError } from './errors.ts';
 import { assertRegionVisible } from './region-scope.ts';
 import { editablePlan, planInStatus, planLabel, planParams } from './budget-plans.ts';
 import { computeAllocation, currentOverrides, storeAllocation } from './budget-allocate.ts';
-import { COLLECTIVE_DECISION_THRESHOLD_FEN, type QuotaExplanation } from './budget-views.ts';
+import type { QuotaExplanation } from './budget-views.ts';
 import { allocationSummary } from './budget-summary.ts';
 import { recoveriesOf } from './budget-settlement.ts';
 
 /**
  * @throws DomainError CONFLICT when the plan is locked (deduction, unallocated) or not approved (recovery);
- *   NOT_FOUND `institution <id> is not in <plan>`; BAD_REQUEST `<code>'s <kind> of <x> yuan is below 50000.00 yuan: it needs no decision`.
+ *   NOT_FOUND `institution <id> is not in <plan>`; BAD_REQUEST `<code>'s <kind> of <x> yuan is below <threshold> yuan: it needs no decision`
+ *   (the plan's threshold, e.g. `below 50000.00 yuan`) or `<code> has no <kind> to decide: its amount is 0.00 yuan`.
  */
 export function recordDecision(db: Db, user: SessionUser, scope: Set<number> | null, input: DecisionInput) {
   const plan = input.kind === 'recovery'
@@ -37,8 +39,10 @@ export function recordDecision(db: Db, user: SessionUser, scope: Set<number> | n
     const amountFen = input.kind === 'deduction'
       ? (JSON.parse(row.x) as QuotaExplanation).deduction.confirmedFen
       : recoveriesOf(db, plan).get(input.institutionId) ?? 0;
-    if (amountFen < COLLECTIVE_DECISION_THRESHOLD_FEN) {
-      throw new DomainError('BAD_REQUEST', `${row.code}'s ${input.kind} of ${formatFenAsYuan(amountFen)} yuan is below ${formatFenAsYuan(COLLECTIVE_DECISION_THRESHOLD_FEN)} yuan: it needs no decision`);
+    const params = planParams(plan);
+    if (amountFen === 0) throw new DomainError('BAD_REQUEST', `${row.code} has no ${input.kind} to decide: its amount is 0.00 yuan`);
+    if (!needsCollectiveDecision(amountFen, params)) {
+      throw new DomainError('BAD_REQUEST', `${row.code}'s ${input.kind} of ${formatFenAsYuan(amountFen)} yuan is below ${formatFenAsYuan(collectiveDecisionThresholdFen(params))} yuan: it needs no decision`);
     }
   }
   const reallocate = plan.status === 'allocated' && input.kind !== 'recovery';

@@ -5,7 +5,7 @@
  */
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { budgetPrepayments, budgetQuotas, budgetSettlements, institutionYears, institutions, regions } from '../db/schema.ts';
+import { budgetPrepayments, budgetQuotas, budgetSettlements, institutionSchemeYears, institutions, regions } from '../db/schema.ts';
 import { fenToYuan } from '../../models/index.ts';
 import { DomainError } from './errors.ts';
 import { loadPlan, planInStatus, planLabel, planView } from './budget-plans.ts';
@@ -23,9 +23,10 @@ function quotaRows(db: Db, planId: number) {
 /** The plan, its allocation summary, every quota line, adjustments, decisions and how far the workflow got. */
 export function getPlanDetail(db: Db, scope: Set<number> | null, planId: number) {
   const plan = loadPlan(db, scope, planId);
-  const lastPaid = new Map(db.select({ id: institutionYears.institutionId, fen: institutionYears.paymentsFen }).from(institutionYears)
-    .innerJoin(budgetQuotas, and(eq(budgetQuotas.institutionId, institutionYears.institutionId), eq(budgetQuotas.planId, plan.id)))
-    .where(eq(institutionYears.year, plan.year - 1)).all().map((r) => [r.id, r.fen]));
+  // last year's payments of the plan's scheme only, like the base (budget-facts.ts)
+  const lastPaid = new Map(db.select({ id: institutionSchemeYears.institutionId, fen: institutionSchemeYears.paymentsFen }).from(institutionSchemeYears)
+    .innerJoin(budgetQuotas, and(eq(budgetQuotas.institutionId, institutionSchemeYears.institutionId), eq(budgetQuotas.planId, plan.id)))
+    .where(and(eq(institutionSchemeYears.year, plan.year - 1), eq(institutionSchemeYears.scheme, plan.scheme))).all().map((r) => [r.id, r.fen]));
   const lines = quotaRows(db, plan.id).map(({ q, ...inst }) => quotaLineView(q, inst, lastPaid.get(q.institutionId) ?? null));
   const issued = db.select({ at: budgetPrepayments.createdAt }).from(budgetPrepayments).where(eq(budgetPrepayments.planId, plan.id)).limit(1).get();
   const settled = db.select({ id: budgetSettlements.institutionId }).from(budgetSettlements).where(eq(budgetSettlements.planId, plan.id)).limit(1).get();

@@ -1,13 +1,16 @@
 /**
  * The facts a plan's allocation is made from (domain.md §2, §5.2, §5.7), loaded for the
  * institutions of the plan's region and every region under it that serve the plan's scheme:
- * the fund payments of the three years before the plan year, the score and credit rating of the
- * year before, that year's violations by status, and agreement suspensions and terminations.
+ * the fund payments of the plan's scheme in the three years before the plan year (分别建账: never
+ * the other schemes' payments), the score and credit rating of the year before (per institution
+ * and year, whatever the scheme), that year's violations by status, and agreement suspensions and
+ * terminations. Base years that hold only a total for all schemes (recorded before payments were
+ * kept per scheme, migration 0010) are listed in `unsplitYears`, never used as the scheme's payments.
  * Loading only: the sums of violation amounts per institution are plain totals of stored fen.
  */
 import { and, eq, gte, inArray, lt, lte } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { agreementActions, budgetDecisions, institutionYears, institutions, regions, violations } from '../db/schema.ts';
+import { agreementActions, budgetDecisions, institutionSchemeYears, institutionYears, institutions, regions, violations } from '../db/schema.ts';
 import type { AgreementStatus, CreditRating } from '../../models/index.ts';
 import { regionSubtree, type PlanRow } from './budget-plans.ts';
 
@@ -20,8 +23,10 @@ export interface InstitutionFacts {
   type: string;
   level: number | null;
   regionName: string;
-  /** Payments of the plan year − 3, − 2, − 1 in fen, oldest first; null = no data. */
+  /** Payments of the plan's scheme in the plan year − 3, − 2, − 1 in fen, oldest first; null = no data. */
   paidFen: [number | null, number | null, number | null];
+  /** Base years without a payment of the plan's scheme that hold a total for all schemes together (unsplit, pre-0010). */
+  unsplitYears: number[];
   score: number | null;
   credit: CreditRating | null;
   violations: { confirmedFen: number; confirmedCount: number; pendingFen: number; pendingCount: number; byNatureFen: Record<string, number> };
@@ -42,19 +47,28 @@ export function loadInstitutionFacts(db: Db0, plan: PlanRow): InstitutionFacts[]
     .filter((r) => r.schemes.split(',').map((s) => s.trim()).includes(plan.scheme));
   const facts = new Map<number, InstitutionFacts>(rows.map((r) => [r.id, {
     institutionId: r.id, code: r.code, name: r.name, type: r.type, level: r.level, regionName: r.regionName,
-    paidFen: [null, null, null], score: null, credit: null,
+    paidFen: [null, null, null], unsplitYears: [], score: null, credit: null,
     violations: { confirmedFen: 0, confirmedCount: 0, pendingFen: 0, pendingCount: 0, byNatureFen: {} },
     agreement: { status: 'active', suspendedMonths: [], actions: [] },
   }]));
 
+  const firstYear = plan.year - BASE_YEARS;
   const lastYear = plan.year - 1;
-  const years = db.select({ id: institutionYears.institutionId, year: institutionYears.year, paid: institutionYears.paymentsFen, score: institutionYears.assessmentScore, credit: institutionYears.creditRating })
+  const paid = db.select({ id: institutionSchemeYears.institutionId, year: institutionSchemeYears.year, paid: institutionSchemeYears.paymentsFen })
+    .from(institutionSchemeYears).innerJoin(institutions, eq(institutions.id, institutionSchemeYears.institutionId))
+    .where(and(inArray(institutions.regionId, regionIds), eq(institutionSchemeYears.scheme, plan.scheme),
+      gte(institutionSchemeYears.year, firstYear), lte(institutionSchemeYears.year, lastYear))).all();
+  for (const p of paid) {
+    const f = facts.get(p.id);
+    if (f) f.paidFen[p.year - firstYear] = p.paid;
+  }
+  const years = db.select({ id: institutionYears.institutionId, year: institutionYears.year, unsplit: institutionYears.unsplitPaymentsFen, score: institutionYears.assessmentScore, credit: institutionYears.creditRating })
     .from(institutionYears).innerJoin(institutions, eq(institutions.id, institutionYears.institutionId))
-    .where(and(inArray(institutions.regionId, regionIds), gte(institutionYears.year, plan.year - BASE_YEARS), lte(institutionYears.year, lastYear))).all();
+    .where(and(inArray(institutions.regionId, regionIds), gte(institutionYears.year, firstYear), lte(institutionYears.year, lastYear))).orderBy(institutionYears.year).all();
   for (const y of years) {
     const f = facts.get(y.id);
     if (!f) continue;
-    f.paidFen[y.year - (plan.year - BASE_YEARS)] = y.paid;
+    if (y.unsplit !== null && f.paidFen[y.year - firstYear] === null) f.unsplitYears.push(y.year);
     if (y.year === lastYear) [f.score, f.credit] = [y.score, y.credit];
   }
 

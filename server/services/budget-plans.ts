@@ -10,7 +10,7 @@ import {
   budgetDecisions, budgetPlans, budgetQuotas, regions, users, type BudgetPlanStatus, type Scheme,
 } from '../db/schema.ts';
 import type { SessionUser } from '../auth/sessions.ts';
-import { fenToYuan, type BudgetParams, type BudgetParamsOverride } from '../../models/index.ts';
+import { collectiveDecisionThresholdFen, fenToYuan, type BudgetParams, type BudgetParamsOverride } from '../../models/index.ts';
 import { parseBudgetParams } from '../schemas/budget-params.ts';
 import { appendAudit } from './audit.ts';
 import { DomainError } from './errors.ts';
@@ -76,6 +76,8 @@ export function planView(db: Pick<Db, 'select'>, plan: PlanRow) {
     id: plan.id, year: plan.year, scheme: plan.scheme, regionId: plan.regionId, regionCode: region?.code ?? '', regionName: region?.name ?? '',
     regionNameEn: region?.nameEn ?? null, version: plan.version, basedOnId: plan.basedOnId, status: plan.status,
     params: JSON.parse(plan.paramsJson) as BudgetParamsOverride,
+    /** A deduction or recovery at or above this needs a recorded collective decision (seed 001 第二十一条), yuan. */
+    decisionThresholdYuan: fenToYuan(collectiveDecisionThresholdFen(planParams(plan))),
     total: plan.totalJson === null ? null : totalView(JSON.parse(plan.totalJson) as TotalRecord),
     totalYuan: plan.totalFen === null ? null : fenToYuan(plan.totalFen),
     allocatedYuan: plan.allocatedFen === null ? null : fenToYuan(plan.allocatedFen),

@@ -2,15 +2,15 @@
  * Year-end settlement of an approved plan (年终清算, domain.md §5.4): per institution the model
  * (`settleInstitutions`) applies the retained-savings / shared-overspend rule of the plan's
  * parameters to its quota and its actual payments of the 12 months, then deducts the violation
- * recovery (confirmed violations dated in the plan year; 50,000 元 or more only with a recorded
- * decision, seed 001 第二十一条) and what was prepaid. Written once, durably, with the plan's move
+ * recovery (confirmed violations dated in the plan year; at or above the plan's
+ * `collectiveDecisionThresholdYuan`, default 50,000 元, only with a recorded decision, seed 001 第二十一条) and what was prepaid. Written once, durably, with the plan's move
  * to `settled` and the audit row in one transaction.
  */
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { budgetPlans, budgetPrepayments, budgetQuotas, budgetSettlements, institutions } from '../db/schema.ts';
 import type { SessionUser } from '../auth/sessions.ts';
-import { fenToYuan, settleInstitutions, type SettlementInput } from '../../models/index.ts';
+import { collectiveDecisionThresholdFen, fenToYuan, needsCollectiveDecision, settleInstitutions, type SettlementInput } from '../../models/index.ts';
 import { appendAudit } from './audit.ts';
 import { DomainError } from './errors.ts';
 import { loadPlan, planInStatus, planLabel, planParams, regionSubtree, type PlanRow } from './budget-plans.ts';
@@ -18,7 +18,7 @@ import { latestDecisions, violationsInYear } from './budget-facts.ts';
 import { actualsOfYear } from './budget-actuals.ts';
 import { durableTransaction } from './budget-durable.ts';
 import { insertRows } from './budget-bulk.ts';
-import { COLLECTIVE_DECISION_THRESHOLD_FEN, type QuotaExplanation } from './budget-views.ts';
+import { groupedYuan, type QuotaExplanation } from './budget-views.ts';
 
 const LISTED = 10;
 
@@ -33,8 +33,8 @@ export function recoveriesOf(db: Pick<Db, 'select'>, plan: PlanRow): Map<number,
 
 /**
  * @throws DomainError CONFLICT when not approved, when no prepayment schedule was issued
- *   (`issue the prepayment schedule of <plan> before settling it`), or when recoveries of 50,000 yuan
- *   or more lack a decision; BAD_REQUEST `settlement of <year> needs actual payments for all 12 months; institutions lacking months (<n>): <code> (<periods>), …`.
+ *   (`issue the prepayment schedule of <plan> before settling it`), or when recoveries at or above
+ *   the plan's threshold lack a decision (`… violation recoveries of 50,000 yuan or more need a recorded decision (<n>: <codes>)`); BAD_REQUEST `settlement of <year> needs actual payments for all 12 months; institutions lacking months (<n>): <code> (<periods>), …`.
  */
 export function settlePlan(db: Db, user: SessionUser, scope: Set<number> | null, planId: number) {
   const plan = planInStatus(db, scope, planId, ['approved'], 'settlement');
@@ -56,11 +56,12 @@ export function settlePlan(db: Db, user: SessionUser, scope: Set<number> | null,
   }
   const recoveries = recoveriesOf(db, plan);
   const decisions = latestDecisions(db, plan.id);
-  const undecided = quotas.filter((q) => (recoveries.get(q.id) ?? 0) >= COLLECTIVE_DECISION_THRESHOLD_FEN && !decisions.has(`recovery:${q.id}`));
-  if (undecided.length > 0) throw new DomainError('CONFLICT', `${label} cannot be settled: violation recoveries of 50,000 yuan or more need a recorded decision (${undecided.length}: ${undecided.slice(0, LISTED).map((q) => q.code).join(', ')})`);
+  const params = planParams(plan);
+  const undecided = quotas.filter((q) => needsCollectiveDecision(recoveries.get(q.id) ?? 0, params) && !decisions.has(`recovery:${q.id}`));
+  if (undecided.length > 0) throw new DomainError('CONFLICT', `${label} cannot be settled: violation recoveries of ${groupedYuan(collectiveDecisionThresholdFen(params))} yuan or more need a recorded decision (${undecided.length}: ${undecided.slice(0, LISTED).map((q) => q.code).join(', ')})`);
   const inputs: SettlementInput[] = quotas.map((q) => {
     const recovery = recoveries.get(q.id) ?? 0;
-    const applied = recovery < COLLECTIVE_DECISION_THRESHOLD_FEN || decisions.get(`recovery:${q.id}`)?.outcome === 'apply' ? recovery : 0;
+    const applied = !needsCollectiveDecision(recovery, params) || decisions.get(`recovery:${q.id}`)?.outcome === 'apply' ? recovery : 0;
     return {
       institutionId: String(q.id), quotaFen: q.quotaFen, actualFen: (actuals.get(q.id) ?? []).reduce((s: number, m) => s + (m ?? 0), 0),
       prepaidFen: prepaid.get(q.id) ?? 0, violationRecoveryFen: applied, assessmentScore: (JSON.parse(q.x) as QuotaExplanation).quota.assessmentScore,
@@ -68,7 +69,7 @@ export function settlePlan(db: Db, user: SessionUser, scope: Set<number> | null,
   });
   let settlements;
   try {
-    settlements = settleInstitutions(inputs, planParams(plan));
+    settlements = settleInstitutions(inputs, params);
   } catch (err) {
     throw new DomainError('BAD_REQUEST', (err as Error).message);
   }

@@ -1,7 +1,7 @@
 /**
  * The state of a plan's allocation at a glance, and what still blocks its approval (domain.md
- * §5.2, §5.7): institutions without payment history that need a quota set by hand, deductions of
- * 50,000 元 or more waiting for a collective decision, and terminated institutions' shares held back
+ * §5.2, §5.7): institutions without payment history that need a quota set by hand, deductions at or
+ * above the plan's collective-decision threshold (default 50,000 元) waiting for a decision, and terminated institutions' shares held back
  * without a decision. The check Σ quotas + Σ unallocated = total is recomputed from the stored rows.
  */
 import { eq } from 'drizzle-orm';

@@ -8,8 +8,15 @@ import {
 } from '../../models/index.ts';
 import type { budgetQuotas } from '../db/schema.ts';
 
-/** A deduction or recovery of this much or more needs a recorded collective decision (seed 001 第二十一条: 50,000 元). */
-export const COLLECTIVE_DECISION_THRESHOLD_FEN = 5_000_000;
+/**
+ * Yuan with thousands separators for messages, cents only when there are any:
+ * 5000000 fen → "50,000", 5000050 → "50,000.50" (the collective-decision threshold in refusals).
+ */
+export function groupedYuan(fen: number): string {
+  const whole = Math.trunc(fen / 100);
+  const cents = Math.abs(fen % 100);
+  return `${whole.toLocaleString('en-US')}${cents === 0 ? '' : `.${String(cents).padStart(2, '0')}`}`;
+}
 
 export interface TotalSource {
   kind: 'run' | 'scenario';

@@ -2,9 +2,12 @@
  * `dashboard.summary`: the leadership dashboard for one focus region (default: the user's
  * province) as of a month. Load (the memoised warning snapshot) → model (already run there) →
  * shape: a grid of the focus region and its child regions × schemes coloured by tier now and in
- * 12 / 24 months, KPI figures, sparklines, and the alert list sorted by severity with reasons.
+ * 12 / 24 months, KPI figures, sparklines, the alert list sorted by severity with reasons (with the
+ * stochastic probability of red and the run it comes from, when a fund has one: warning-forecast.ts),
+ * and the institutions over their budget in the focus region (dashboard-budget.ts).
  *
- * The result is memoised per data stamp, period, user scope, focus and alert limit, and handed to
+ * The result is memoised per data and stochastic-run stamp (warning-cache.ts `warningStamp`; budget
+ * writes are audited data changes), period, user scope, focus and limits, and handed to
  * the transformer as plain JSON (warning-cache.ts `asPlainJson`), so a repeated read costs a map
  * look-up and a native `JSON.stringify`.
  */
@@ -12,10 +15,11 @@ import type { Db } from '../db/client.ts';
 import type { SessionUser } from '../auth/sessions.ts';
 import { ALERT_LEVELS, TIER_ORDER, compareAlerts, type AlertLevel, type Tier } from '../../models/index.ts';
 import { warningSnapshot, snapshotFlags, type FundSnapshot } from './warning-snapshot.ts';
-import { asPlainJson, memoise, warningDataStamp } from './warning-cache.ts';
+import { asPlainJson, memoise, warningDataStamp, warningStamp } from './warning-cache.ts';
 import { breadcrumb, regionIndex, regionRef, resolveFocus, scopeKey, subtreeIds, userScope, visibleRoots, type RegionRef } from './warning-regions.ts';
 import { schemeFigures, sparkline, splitNested, tierCounts } from './warning-aggregates.ts';
 import { monthRange } from './warning-periods.ts';
+import { dashboardBudget } from './dashboard-budget.ts';
 
 export interface DashboardInput {
   asOf?: string | undefined;
@@ -123,6 +127,8 @@ function alertItem(f: FundSnapshot) {
     payableMonths: f.latest?.payableMonths ?? null, flags: snapshotFlags(f),
     tier12: fw?.horizons[0]?.tier ?? null, tier24: fw?.horizons[1]?.tier ?? null,
     warningEntry: entry(fw?.warningEntry ?? null), redEntry: entry(fw?.redEntry ?? null),
+    probabilityRed12: fw?.horizons[0]?.probabilityRed ?? null, probabilityRed24: fw?.horizons[1]?.probabilityRed ?? null,
+    stochastic: fw?.stochastic ?? null,
     reasonZh: f.explanation?.zh ?? '', reasonEn: f.explanation?.en ?? '',
   };
 }
@@ -133,9 +139,8 @@ export type DashboardSummary = ReturnType<typeof computeDashboardSummary>;
  * @throws DomainError NOT_FOUND for an unknown `regionId`, FORBIDDEN for one outside the user's regions.
  */
 export function dashboardSummary(db: Db, user: Pick<SessionUser, 'regionIds'>, input: DashboardInput): DashboardSummary {
-  const stamp = warningDataStamp(db);
   const key = `dashboard|${input.asOf ?? ''}|${scopeKey(user)}|${input.regionId ?? ''}|${input.alertLimit ?? DEFAULT_ALERT_LIMIT}|${input.gridLimit ?? DEFAULT_GRID_LIMIT}|${input.gridOrder ?? 'urgency'}`;
-  return memoise(db, key, stamp, () => asPlainJson(computeDashboardSummary(db, user, input, stamp)));
+  return memoise(db, key, warningStamp(db), () => asPlainJson(computeDashboardSummary(db, user, input, warningDataStamp(db))));
 }
 
 function computeDashboardSummary(db: Db, user: Pick<SessionUser, 'regionIds'>, input: DashboardInput, stamp: number) {
@@ -190,6 +195,7 @@ function computeDashboardSummary(db: Db, user: Pick<SessionUser, 'regionIds'>, i
     sparkline: sparkline(rated, topLevel),
     alerts: alerts.slice(0, input.alertLimit ?? DEFAULT_ALERT_LIMIT).map(alertItem),
     alertTotal: alerts.length,
+    budget: dashboardBudget(db, index, scope, new Set([...inFocus].filter((id) => scope === null || scope.has(id))), input.asOf),
     parameterVersion: snapshot.parameterVersion,
     thresholds: snapshot.params.thresholds,
     denominator: snapshot.params.denominator,

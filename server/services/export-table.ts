@@ -4,11 +4,14 @@
  * `income (元)`. Column names are the importer's, so an export of regions, fund_records,
  * institutions, institution_years or violations imports back unchanged. `regionIds` limits the
  * rows to those regions (null: all); the audit log belongs to no region and needs all of them.
+ * institution_years: one row per institution, year and scheme, the year's score and rating repeated
+ * on each; a year that holds only a total for all schemes (before migration 0010) is written with an
+ * empty scheme, which the importer accepts only for an institution serving one scheme.
  */
 import { asc, eq } from 'drizzle-orm';
 import { MONEY_UNITS, formatFenAsYuan, type MoneyUnit } from '../../models/core/money.ts';
 import type { Db } from '../db/client.ts';
-import { auditLog, fundRecords, funds, institutionYears, institutions, regions, violations } from '../db/schema.ts';
+import { auditLog, fundRecords, funds, institutionSchemeYears, institutionYears, institutions, regions, violations } from '../db/schema.ts';
 import { csvWriter, xlsxWriter, type Cell, type TableWriter } from '../importer/export-writers.ts';
 import { NUMERIC_FIELDS } from '../importer/fund-records/columns.ts';
 
@@ -95,12 +98,21 @@ const TABLES: Record<ExportableTable, { columns: Column[]; rows: (db: Db, inScop
     },
   },
   institution_years: {
-    columns: [col('institution_code'), col('year'), { name: 'payments', money: 'table' }, { name: 'budget', money: 'table' }, col('assessment_score'), col('credit_rating')],
+    columns: [col('institution_code'), col('year'), col('scheme'), { name: 'payments', money: 'table' }, { name: 'budget', money: 'table' }, col('assessment_score'), col('credit_rating')],
     rows(db, inScope, visit) {
       const all = db.select({ y: institutionYears, code: institutions.code, regionId: institutions.regionId }).from(institutionYears)
         .innerJoin(institutions, eq(institutions.id, institutionYears.institutionId)).orderBy(asc(institutions.code), asc(institutionYears.year)).all();
+      const bySchemeYear = new Map<string, (typeof institutionSchemeYears.$inferSelect)[]>();
+      for (const s of db.select().from(institutionSchemeYears).orderBy(asc(institutionSchemeYears.scheme)).all()) {
+        const key = `${s.institutionId}/${s.year}`;
+        const list = bySchemeYear.get(key);
+        if (list) list.push(s);
+        else bySchemeYear.set(key, [s]);
+      }
       for (const { y, code, regionId } of all) {
-        if (inScope(regionId)) visit([code, y.year, y.paymentsFen, y.budgetFen, y.assessmentScore, y.creditRating]);
+        if (!inScope(regionId)) continue;
+        if (y.unsplitPaymentsFen !== null) visit([code, y.year, null, y.unsplitPaymentsFen, y.unsplitBudgetFen, y.assessmentScore, y.creditRating]);
+        for (const s of bySchemeYear.get(`${y.institutionId}/${y.year}`) ?? []) visit([code, y.year, s.scheme, s.paymentsFen, s.budgetFen, y.assessmentScore, y.creditRating]);
       }
     },
   },

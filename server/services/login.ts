@@ -16,6 +16,7 @@ import { createSession, endSession, loadSessionUser, purgeExpiredSessions, type 
 import { loginThrottle } from '../auth/login-throttle.ts';
 import { matchTotp } from '../auth/totp.ts';
 import { appendAudit } from './audit.ts';
+import type { AuditAction } from './audit-actions.ts';
 import { DomainError } from './errors.ts';
 
 /** Same message for an unknown user and a wrong password: no user enumeration. */
@@ -34,7 +35,7 @@ export async function login(
 ): Promise<{ token: string; user: SessionUser }> {
   const keys = { username: input.username, address: meta.ip };
   const at = new Date(meta.nowMs);
-  const audit = (action: string, userId: number | null, after?: { reason: string }) =>
+  const audit = (action: AuditAction, userId: number | null, after?: { reason: string }) =>
     appendAudit(db, { userId, username: input.username, action, ip: meta.ip, ...(after ? { after } : {}) }, at);
   const fail = (userId: number | null, reason: string, message: string): never => {
     loginThrottle.recordFailure(keys, meta.nowMs);

@@ -16,6 +16,7 @@ import {
 } from './parameters.ts';
 import { NATIONAL_KEYS, OVERRIDE_KEYS, getParameterSet } from './parameter-sets.ts';
 import { appendAudit } from './audit.ts';
+import type { AuditAction } from './audit-actions.ts';
 import { auditActor, type Actor } from './users.ts';
 import { DomainError } from './errors.ts';
 import { assertRegionVisible } from './region-scope.ts';
@@ -103,7 +104,7 @@ function checkTimeline(chains: Map<string, StoredVersion[]>, next: StoredVersion
   }
 }
 
-function writeVersion(db: Db, actor: Actor, next: StoredVersion, action: string, before: unknown, after: Record<string, unknown>): number {
+function writeVersion(db: Db, actor: Actor, next: StoredVersion, action: AuditAction, before: unknown, after: Record<string, unknown>): number {
   const { who, at } = auditActor(actor);
   return db.transaction((tx) => {
     const id = insertVersion(tx, {

@@ -11,6 +11,7 @@ import { funds, regions, scenarios } from '../db/schema.ts';
 import type { SessionUser } from '../auth/sessions.ts';
 import type { Scenario } from '../../models/index.ts';
 import { appendAudit } from './audit.ts';
+import type { AuditAction } from './audit-actions.ts';
 import { DomainError } from './errors.ts';
 import { assertRegionVisible } from './region-scope.ts';
 
@@ -63,7 +64,7 @@ function toVersion(row: ScenarioRow): ScenarioVersion {
   return { ...rest, scenario: JSON.parse(scenarioJson) as Scenario };
 }
 
-interface VersionPlace { lineage: string; version: number; basedOnId: number | null; action: string }
+interface VersionPlace { lineage: string; version: number; basedOnId: number | null; action: AuditAction }
 
 /**
  * The region and fund a version refers to exist and are in the user's regions (a fund's region

@@ -1,10 +1,12 @@
 /**
  * A stored time series to forecast: one measure of a fund (income, expenditure, or one source
- * or use) or an institution's yearly fund payments. Values are yuan.
+ * or use) or an institution's yearly fund payments. Values are yuan. An institution's year is the
+ * sum of its payments over the schemes recorded for it, or, for a year recorded before payments
+ * were kept per scheme (migration 0010), the total then stored for all schemes.
  */
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { fundRecords, funds, institutionYears, institutions } from '../db/schema.ts';
+import { fundRecords, funds, institutionSchemeYears, institutionYears, institutions } from '../db/schema.ts';
 import { assertRegionVisible } from './region-scope.ts';
 import { DomainError } from './errors.ts';
 
@@ -59,8 +61,12 @@ function loadInstitutionSeries(db: Db, scope: Set<number> | null, institutionId:
   const inst = db.select().from(institutions).where(eq(institutions.id, institutionId)).get();
   if (!inst) throw new DomainError('NOT_FOUND', `no institution ${institutionId}`);
   assertRegionVisible(scope, inst.regionId);
-  const rows = db.select({ year: institutionYears.year, fen: institutionYears.paymentsFen })
-    .from(institutionYears).where(eq(institutionYears.institutionId, institutionId)).orderBy(asc(institutionYears.year)).all();
+  const byYear = new Map<number, number>();
+  for (const p of db.select({ year: institutionSchemeYears.year, fen: institutionSchemeYears.paymentsFen }).from(institutionSchemeYears)
+    .where(eq(institutionSchemeYears.institutionId, institutionId)).all()) byYear.set(p.year, (byYear.get(p.year) ?? 0) + p.fen);
+  for (const u of db.select({ year: institutionYears.year, fen: institutionYears.unsplitPaymentsFen }).from(institutionYears)
+    .where(eq(institutionYears.institutionId, institutionId)).all()) if (u.fen !== null && !byYear.has(u.year)) byYear.set(u.year, u.fen);
+  const rows = [...byYear].map(([year, fen]) => ({ year, fen })).sort((a, b) => a.year - b.year);
   if (rows.length === 0) throw new DomainError('BAD_REQUEST', `institution ${inst.code} has no yearly payments`);
   rows.forEach((r, i) => {
     const prev = rows[i - 1];

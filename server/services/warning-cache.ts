@@ -9,10 +9,18 @@
  * incrementally: per request one indexed look-up of the newest audit id (a prepared statement:
  * building the SQL anew would cost more than running it), and only when that moved, one scan of
  * the rows added since.
+ *
+ * Warnings also read completed Monte Carlo runs (warning-stochastic.ts), and a run finishes
+ * without an audit row (its start, `projection.run`, is audited and skipped above), so results that
+ * show a run's probability of red key on {@link warningStamp}: the data stamp and a run stamp, the
+ * count of completed stochastic runs and the newest run id. The run stamp costs no query while
+ * nothing moves: every run row is inserted with its `projection.run` audit row (projection-runs.ts
+ * `startRun`), so runs are counted again only when the newest audit id moved, or while a run counted
+ * last time was still queued or running (it may finish at any time; a completed run never changes).
  */
-import { and, desc, gt, notInArray } from 'drizzle-orm';
+import { and, desc, gt, max, notInArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { auditLog } from '../db/schema.ts';
+import { auditLog, projectionRuns } from '../db/schema.ts';
 
 /** Audit action of a report download (report-route.ts). */
 export const REPORT_AUDIT_ACTION = 'report';
@@ -42,9 +50,8 @@ function latestAuditId(db: Db): number {
   return query();
 }
 
-/** The id of the newest audit row that records a change of data (0 for none). */
-export function warningDataStamp(db: Db): number {
-  const latest = latestAuditId(db);
+/** The id of the newest audit row that records a change of data (0 for none); `latest` saves a look-up when the caller has it. */
+export function warningDataStamp(db: Db, latest = latestAuditId(db)): number {
   const state = stamps.get(db);
   if (state && state.seen === latest) return state.data;
   const row = db.select({ id: auditLog.id }).from(auditLog)
@@ -55,14 +62,52 @@ export function warningDataStamp(db: Db): number {
   return data;
 }
 
-const memos = new WeakMap<Db, Map<string, { stamp: number; value: unknown }>>();
+const runStamps = new WeakMap<Db, { auditSeen: number; open: boolean; stamp: string }>();
+const runCounts = new WeakMap<Db, () => { done: number; open: number; newest: number }>();
+
+/** Completed stochastic runs, runs still queued or running, and the newest run id, as a prepared statement per database. */
+function countRuns(db: Db): { done: number; open: number; newest: number } {
+  let query = runCounts.get(db);
+  if (!query) {
+    const r = projectionRuns;
+    const prepared = db.select({
+      done: sql<number>`coalesce(sum(case when ${r.kind} = 'stochastic' and ${r.status} = 'done' then 1 else 0 end), 0)`,
+      open: sql<number>`coalesce(sum(case when ${r.status} in ('queued', 'running') then 1 else 0 end), 0)`,
+      newest: max(r.id),
+    }).from(r).prepare();
+    query = () => {
+      const row = prepared.get();
+      return { done: Number(row?.done ?? 0), open: Number(row?.open ?? 0), newest: row?.newest ?? 0 };
+    };
+    runCounts.set(db, query);
+  }
+  return query();
+}
+
+/** `<completed stochastic runs>.<newest run id>`, counted again only when needed (file comment). */
+export function stochasticRunStamp(db: Db, latestAudit = latestAuditId(db)): string {
+  const state = runStamps.get(db);
+  if (state && state.auditSeen === latestAudit && !state.open) return state.stamp;
+  const runs = countRuns(db);
+  const stamp = `${runs.done}.${runs.newest}`;
+  runStamps.set(db, { auditSeen: latestAudit, open: runs.open > 0, stamp });
+  return stamp;
+}
+
+/** The stamp of results that include stochastic runs: `<data stamp>/<run stamp>`, from one look-up of the newest audit id. */
+export function warningStamp(db: Db): string {
+  const latest = latestAuditId(db);
+  return `${warningDataStamp(db, latest)}/${stochasticRunStamp(db, latest)}`;
+}
+
+const memos = new WeakMap<Db, Map<string, { stamp: number | string; value: unknown }>>();
 const MEMO_LIMIT = 48;
 
 /**
  * `compute()` once per database, key and stamp; the oldest entry goes when the memo is full
  * (a period selector walking back through months fills it one period at a time).
  */
-export function memoise<T>(db: Db, key: string, stamp: number, compute: () => T): T {
+export function memoise<T>(db: Db, key: string, stamp: number | string, compute: () => T): T {
   let memo = memos.get(db);
   if (!memo) memos.set(db, (memo = new Map()));
   const hit = memo.get(key);

@@ -7,13 +7,13 @@ import type { Db } from '../db/client.ts';
 import { funds as fundsTable, regions } from '../db/schema.ts';
 import { fundRecordsInOrder } from '../db/queries/fund-records.ts';
 import { evaluateFundSeries, explainWarning, resolveParams, type FundWarning, type WarningParams } from '../../models/index.ts';
-import { activeWarningParams } from './parameters.ts';
 import { assertRegionVisible } from './region-scope.ts';
 import { isRatedAccount } from './fund-overview.ts';
 import { DomainError } from './errors.ts';
 import { warningSnapshot, snapshotFlags, type FundSnapshot } from './warning-snapshot.ts';
 import { regionIndex, subtreeIds } from './warning-regions.ts';
 import { asPlainJson, warningDataStamp } from './warning-cache.ts';
+import { warningParamsAt } from './warning-rules.ts';
 
 export interface WarningFilter {
   asOf?: string | undefined;
@@ -81,7 +81,8 @@ export function warningCurrent(db: Db, scope: Set<number> | null, filter: Warnin
 
 /**
  * Every period of one fund, each under the parameter set in force at that period (so a past
- * warning reads as it was issued); with one set for the whole span, one evaluation.
+ * warning reads as it was issued; a period before the first national version under that version,
+ * warning-rules.ts); with one set for the whole span, one evaluation.
  * @throws DomainError NOT_FOUND for an unknown fund, FORBIDDEN outside the user's regions.
  */
 export function warningHistory(db: Db, scope: Set<number> | null, fundId: number) {
@@ -92,10 +93,10 @@ export function warningHistory(db: Db, scope: Set<number> | null, fundId: number
   const records = fundRecordsInOrder(db, fundId);
   const rated = isRatedAccount(row.fund.account);
   const evaluations = new Map<string, { params: WarningParams; warnings: FundWarning[] }>();
-  // the rules in force at a period (a month, or a year at its end): the national version and the regional overrides
-  const [first, last] = [records[0], records.at(-1)].map((r) => (r ? activeWarningParams(db, r.period) : undefined));
+  // the rules in force at a period (a month, or a year at its end; before 2009-01 the first version): the national version and the regional overrides
+  const [first, last] = [records[0], records.at(-1)].map((r) => (r ? warningParamsAt(db, r.period) : undefined));
   // versions take effect in time order, so one combination at both ends is the combination throughout
-  const inForce = (period: string) => (first && first.key === last?.key ? first : activeWarningParams(db, period));
+  const inForce = (period: string) => (first && first.key === last?.key ? first : warningParamsAt(db, period));
   const periods = records.map((r, i) => {
     const { params, version, key } = inForce(r.period);
     let evaluation = evaluations.get(key);

@@ -9,12 +9,18 @@
  * keeps a recomputation of every fund's warning within a second. `warning.forward` can ask for
  * `auto` or ETS for one fund. A series too short or too odd for the method falls back to naive
  * (the last value carried forward); one with fewer than two periods gets no forward warning.
+ *
+ * When the fund has completed Monte Carlo runs (warning-stochastic.ts), the newest one that covers
+ * the warning's origin gives the probability of red per horizon (models/warning stochastic-link.ts:
+ * the run's probability by the end of the calendar year containing the horizon's last month), with
+ * the run's id, date and staleness; a run whose stored result cannot be linked is named in `note`.
  */
 import type { FundFlowRow, FundHeader } from '../db/queries/fund-records.ts';
 import {
-  forecastSeries, forwardWarning, monthIndexToText, parsePeriod,
-  type ForwardPathRow, type ForwardWarning, type MethodName, type WarningParams,
+  forecastSeries, forwardWarning, linkStochasticRun, monthIndexToText, parsePeriod, stochasticRunCovers,
+  type ForwardPathRow, type ForwardWarning, type MethodName, type StochasticLink, type WarningParams,
 } from '../../models/index.ts';
+import type { ForwardStochastic } from './warning-stochastic.ts';
 
 export const SNAPSHOT_FORECAST_METHOD: MethodName = 'theta';
 export const FORWARD_HORIZONS_MONTHS: readonly number[] = [12, 24];
@@ -66,7 +72,9 @@ function forecastPath(tail: readonly FundFlowRow[], kind: 'month' | 'year', meth
  * @throws only on a bug; a series the method cannot take falls back to naive, and one naive cannot
  *   take (or a path beyond the exact range) gives `warning: null` with the reason in `note`.
  */
-export function forecastForward(fund: Pick<FundHeader, 'periodKind' | 'scheme'>, records: readonly FundFlowRow[], params: WarningParams, method: MethodName): ForwardRun {
+export function forecastForward(
+  fund: Pick<FundHeader, 'periodKind' | 'scheme'>, records: readonly FundFlowRow[], params: WarningParams, method: MethodName, stochastic?: ForwardStochastic,
+): ForwardRun {
   const tail = contiguousTail(records);
   if (tail.length < MIN_POINTS) return { warning: null, method: null, model: null, note: `${tail.length} consecutive period(s) are too few to forecast` };
   const attempts: MethodName[] = method === FALLBACK_METHOD ? [method] : [method, FALLBACK_METHOD];
@@ -74,12 +82,35 @@ export function forecastForward(fund: Pick<FundHeader, 'periodKind' | 'scheme'>,
   for (const m of attempts) {
     try {
       const { path, model } = forecastPath(tail, fund.periodKind, m);
-      const warning = forwardWarning(records, path, { scheme: fund.scheme, params, horizonsMonths: FORWARD_HORIZONS_MONTHS });
-      return { warning, method: m, model, note };
+      const linked = stochastic ? linkRun(stochastic, (tail.at(-1) as FundFlowRow).period, path) : { link: null, note: null };
+      const warning = forwardWarning(records, path, {
+        scheme: fund.scheme, params, horizonsMonths: FORWARD_HORIZONS_MONTHS,
+        ...(linked.link ? { probabilityRedBy: linked.link.probabilityRedBy, stochasticSource: linked.link.source } : {}),
+      });
+      return { warning, method: m, model, note: [note, linked.note].filter(Boolean).join('; ') || null };
     } catch (err) {
       if (!isInputError(err)) throw err;
       note = `${m}: ${err.message}`;
     }
   }
   return { warning: null, method: null, model: null, note };
+}
+
+/**
+ * The newest run covering the origin, linked to the path. A run whose stored result the link refuses
+ * (no yearly probabilities, misaligned arrays) is skipped and named in the note, never used.
+ */
+function linkRun(stochastic: ForwardStochastic, origin: string, path: readonly ForwardPathRow[]): { link: StochasticLink | null; note: string | null } {
+  const refused: string[] = [];
+  for (const run of stochastic.runs) {
+    if (run.years.length > 0 && !stochasticRunCovers(origin, FORWARD_HORIZONS_MONTHS[0] as number, run.years)) continue;
+    try {
+      const link = linkStochasticRun(run, { origin, pathPeriods: path.map((p) => p.period), horizonsMonths: FORWARD_HORIZONS_MONTHS, newestRecordVintage: stochastic.newestRecordVintage });
+      return { link, note: refused.join('; ') || null };
+    } catch (err) {
+      if (!isInputError(err)) throw err;
+      refused.push(`stochastic run ${run.runId} not used: ${err.message}`);
+    }
+  }
+  return { link: null, note: refused.join('; ') || null };
 }

@@ -2,14 +2,17 @@
  * `warning.forward`: per fund, whether the forecast median path enters orange or red within 12 or
  * 24 months and when, with the path itself. The dashboard's method (Theta) comes from the
  * memoised snapshot; another method is run on the snapshot's trailing history and memoised per
- * fund, period and method (warning-forecast.ts has the method notes).
+ * fund, period and method (warning-forecast.ts has the method notes). `probabilityRed` per horizon
+ * and `stochastic` (run id, finishing date, paths, age and why it is stale) come from the newest
+ * completed Monte Carlo run of a scenario calibrated on the fund that covers the origin; both null
+ * without one (warning-stochastic.ts, models/warning/stochastic-link.ts).
  */
 import type { Db } from '../db/client.ts';
 import { explainWarning, type MethodName } from '../../models/index.ts';
 import { forecastForward, type ForwardRun } from './warning-forecast.ts';
 import { scopedSnapshotFunds, fundRef, type WarningFilter } from './warning-current.ts';
 import { warningSnapshot, type FundSnapshot } from './warning-snapshot.ts';
-import { memoise, warningDataStamp } from './warning-cache.ts';
+import { memoise, warningStamp } from './warning-cache.ts';
 
 export interface ForwardInput extends WarningFilter {
   method: MethodName;
@@ -19,7 +22,7 @@ export interface ForwardInput extends WarningFilter {
 function runFor(db: Db, f: FundSnapshot, method: MethodName, asOf: string | undefined): ForwardRun {
   if (!f.rated || !f.latest) return f.forward;
   if (method === warningSnapshot(db, asOf).forecastMethod) return f.forward;
-  return memoise(db, `forward|${asOf ?? ''}|${f.fund.fundId}|${method}`, warningDataStamp(db), () => forecastForward(f.fund, f.records, f.params, method));
+  return memoise(db, `forward|${asOf ?? ''}|${f.fund.fundId}|${method}`, warningStamp(db), () => forecastForward(f.fund, f.records, f.params, method, f.stochastic));
 }
 
 /** @throws DomainError as `scopedSnapshotFunds` (NOT_FOUND, FORBIDDEN). */
@@ -42,6 +45,7 @@ export function warningForward(db: Db, scope: Set<number> | null, input: Forward
       warningEntry: w?.warningEntry ? { period: w.warningEntry.period, monthsAhead: w.warningEntry.monthsAhead, tier: w.warningEntry.tier } : null,
       redEntry: w?.redEntry ? { period: w.redEntry.period, monthsAhead: w.redEntry.monthsAhead, tier: w.redEntry.tier } : null,
       flags: w?.flags ?? [],
+      stochastic: w?.stochastic ?? null,
       reasons,
       path: input.includePath && w ? w.path.map((p) => ({
         period: p.period, monthsAhead: p.monthsAhead, incomeYuan: p.incomeFen / 100, expenditureYuan: p.expenditureFen / 100,

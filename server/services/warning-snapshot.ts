@@ -6,8 +6,13 @@
  * request after a write pays for it (the "full recomputation of all warnings") and the rest read it.
  *
  * "As of" a month means as it was then: only records up to that month, the parameter set in force
- * at that month, the forecast made from that history. Without a period: each fund's latest record
+ * at that month (before the first national version, 2009-01: that version, warning-rules.ts), the
+ * forecast made from that history. Without a period: each fund's latest record
  * and the newest parameter set, as `fund.overview` shows it.
+ *
+ * A fund with completed Monte Carlo runs of a scenario calibrated on it gets the probability of red
+ * of the newest run covering its origin (warning-stochastic.ts, warning-forecast.ts); the snapshot is
+ * therefore keyed on `warningStamp`, which moves when a run completes.
  */
 import type { Db } from '../db/client.ts';
 import { listFundHeaders, makeRecentRecordsQuery, type FundFlowRow, type FundHeader } from '../db/queries/fund-records.ts';
@@ -15,10 +20,12 @@ import {
   alertLevel, evaluateFundSeries, explainWarning, parsePeriod, resolveParams,
   type AlertLevel, type FundWarning, type MethodName, type WarningExplanation, type WarningParams,
 } from '../../models/index.ts';
-import { activeWarningParams, type ParameterEntry } from './parameters.ts';
+import type { ParameterEntry } from './parameters.ts';
+import { warningParamsAt } from './warning-rules.ts';
 import { isRatedAccount } from './fund-overview.ts';
 import { forecastForward, SNAPSHOT_FORECAST_METHOD, type ForwardRun } from './warning-forecast.ts';
-import { memoise, warningDataStamp } from './warning-cache.ts';
+import { makeNewestVintageQuery, stochasticRunsByFund, type ForwardStochastic } from './warning-stochastic.ts';
+import { memoise, warningStamp } from './warning-cache.ts';
 
 /** History kept per fund: two seasonal cycles and more for the forecast, 24 months of sparkline, a year-on-year window. */
 export const MONTHS_OF_HISTORY = 60;
@@ -39,6 +46,8 @@ export interface FundSnapshot {
   latest: FundWarning | null;
   explanation: WarningExplanation | null;
   forward: ForwardRun;
+  /** The fund's completed stochastic runs and record vintage, for a forward warning by another method. */
+  stochastic: ForwardStochastic | undefined;
   alert: AlertLevel | null;
 }
 
@@ -53,7 +62,7 @@ export interface WarningSnapshot {
 
 /** The memoised snapshot: recomputed after a write, per period asked for. */
 export function warningSnapshot(db: Db, asOf: string | undefined): WarningSnapshot {
-  return memoise(db, `snapshot|${asOf ?? ''}`, warningDataStamp(db), () => computeWarningSnapshot(db, asOf));
+  return memoise(db, `snapshot|${asOf ?? ''}`, warningStamp(db), () => computeWarningSnapshot(db, asOf));
 }
 
 /** The record index a fund is read up to: a month index, or for yearly funds the year (as fund.overview does). */
@@ -66,18 +75,23 @@ function asOfIndex(fund: FundHeader, asOf: string | undefined): number {
 
 /** Every fund's snapshot from the records, without the memo. */
 export function computeWarningSnapshot(db: Db, asOf: string | undefined, method: MethodName = SNAPSHOT_FORECAST_METHOD): WarningSnapshot {
-  const { params, entries, version } = activeWarningParams(db, asOf ?? LATEST);
+  const { params, entries, version } = warningParamsAt(db, asOf ?? LATEST);
   const recent = makeRecentRecordsQuery(db);
+  const runs = stochasticRunsByFund(db);
+  const newestVintage = makeNewestVintageQuery(db);
   const funds = listFundHeaders(db).map((fund): FundSnapshot => {
-    const records = recent(fund.fundId, asOfIndex(fund, asOf), fund.periodKind === 'year' ? YEARS_OF_HISTORY : MONTHS_OF_HISTORY);
+    const upTo = asOfIndex(fund, asOf);
+    const records = recent(fund.fundId, upTo, fund.periodKind === 'year' ? YEARS_OF_HISTORY : MONTHS_OF_HISTORY);
+    const fundRuns = runs.get(fund.fundId);
+    const stochastic = fundRuns ? { runs: fundRuns, newestRecordVintage: newestVintage(fund.fundId, upTo) } : undefined;
     const resolved = resolveParams(params, fund.regionCode, fund.scheme);
     const warnings = evaluateFundSeries(records, { scheme: fund.scheme, params: resolved });
     const rated = isRatedAccount(fund.account);
     const latest = warnings.at(-1) ?? null;
     const lastRecord = records.at(-1);
-    const forward = rated && latest ? forecastForward(fund, records, resolved, method) : NO_FORWARD;
+    const forward = rated && latest ? forecastForward(fund, records, resolved, method, stochastic) : NO_FORWARD;
     return {
-      fund, rated, params: resolved, records, warnings, latest, forward,
+      fund, rated, params: resolved, records, warnings, latest, forward, stochastic,
       explanation: rated && latest && lastRecord ? explainWarning({ warning: latest, balanceFen: lastRecord.balanceFen, params: resolved, forward: forward.warning }) : null,
       alert: rated && latest ? alertLevel({ ...latest, forward: forward.warning }) : null,
     };

@@ -1,11 +1,13 @@
 /**
  * The allocation table of 10,000 institutions in Debian's chromium (issue 6: "scrolls and sorts
  * without visible lag"): the real server on a seeded database, the budget officer's plan page, then
- * the time from a click on the quota column header to the re-sorted first row on screen, and the
+ * the time from a click on the quota column header to the re-sorted rows on screen, and the
  * frame times while the virtualised body scrolls (test/browser/budget-fixture.ts).
+ *
+ * It times what a user is served: the production build the server makes (startup.ts).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchBrowser, login, startServer } from '../browser/serve.ts';
 import { measureAllocationTable, quantile, seedBudgetDatabase, SYNTHETIC_INSTITUTIONS } from '../browser/budget-fixture.ts';
@@ -16,7 +18,6 @@ const SORT_TARGET_MS = 200;
 const FRAME_TARGET_MS = 50;
 const SORT_TRIES = 10;
 const SCROLL_STEPS = 120;
-
 export async function benchBudgetTable(): Promise<string[]> {
   const dir = mkdtempSync(join(tmpdir(), 'fundrisk-bench-budget-table-'));
   const dbPath = join(dir, 'budget.db');
@@ -32,14 +33,15 @@ export async function benchBudgetTable(): Promise<string[]> {
     await page.getByTestId('budget-quota-row').first().waitFor({ timeout: 120_000 });
     const openMs = performance.now() - opened;
     const t = await measureAllocationTable(page, SORT_TRIES, SCROLL_STEPS);
+    const load = loadavg()[0] ?? Number.NaN;
     const sortP50 = quantile(t.sortMs, 0.5);
     const sortMax = Math.max(...t.sortMs);
     const frameP95 = quantile(t.scrollFrameMs, 0.95);
     const n = SYNTHETIC_INSTITUTIONS.toLocaleString('en');
     return [
       `| open a plan of ${n} institutions (load, transfer, first rows drawn), chromium | ${fmt(openMs / 1000, 2)} s | — | |`,
-      `| sort the ${n}-line allocation table by quota: click → re-sorted rows on screen, median / worst of ${SORT_TRIES} | ${fmt(sortP50, 0)} / ${fmt(sortMax, 0)} ms | median ≤ ${SORT_TARGET_MS} ms | ${sortP50 <= SORT_TARGET_MS ? 'met' : 'MISSED'} |`,
-      `| scroll the ${n}-line table (400 px a frame, virtualised: ${t.renderedRows} rows in the DOM): frame time p50 / p95 | ${fmt(quantile(t.scrollFrameMs, 0.5), 1)} / ${fmt(frameP95, 1)} ms | p95 ≤ ${FRAME_TARGET_MS} ms | ${frameP95 <= FRAME_TARGET_MS ? 'met' : 'MISSED'} |`,
+      `| sort the ${n}-line allocation table by quota: click → re-sorted rows on screen (aria-sort announced, a screenful in order), median / worst of ${SORT_TRIES}, production build, load average ${fmt(load, 1)} | ${fmt(sortP50, 0)} / ${fmt(sortMax, 0)} ms | median ≤ ${SORT_TARGET_MS} ms | ${sortP50 <= SORT_TARGET_MS ? 'met' : 'MISSED'} |`,
+      `| scroll the ${n}-line table (400 px a frame, virtualised: ${t.renderedRows} rows in the DOM): frame time p50 / p95; frames drawn with a blank strip ${t.blankFrames} of ${t.scrollFrameMs.length} | ${fmt(quantile(t.scrollFrameMs, 0.5), 1)} / ${fmt(frameP95, 1)} ms | p95 ≤ ${FRAME_TARGET_MS} ms | ${frameP95 <= FRAME_TARGET_MS ? 'met' : 'MISSED'} |`,
     ];
   } finally {
     await browser.close();

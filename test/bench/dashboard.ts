@@ -1,6 +1,8 @@
 /**
  * The leadership dashboard at scale (issue 5 targets): 400 regions × 2 schemes × 10 years of
- * monthly records. In process: the full recomputation of every fund's warning (load, tiers,
+ * monthly records, with approved budget plans of 40 cities (1,000 institutions) and Monte Carlo runs
+ * linked to 50 funds (dashboard-budgets.ts), so the summary carries its budget and stochastic parts.
+ * In process: the full recomputation of every fund's warning (load, tiers,
  * reasons, Theta forward warnings) and `dashboard.summary` through createCaller. Over loopback:
  * the real server (`server/index.ts`, a child process, so it has a core of its own) under
  * autocannon with a logged-in session, and the dashboard page in Debian's chromium from
@@ -23,6 +25,7 @@ import { loadSessionUser } from '../../server/auth/sessions.ts';
 import { users } from '../../server/db/schema.ts';
 import { startServer, launchBrowser, login } from '../browser/serve.ts';
 import { BENCH_PASSWORD, buildSyntheticDatabase, loginCookie } from './loopback.ts';
+import { seedBudgetsAndRuns } from './dashboard-budgets.ts';
 import { timeIt, fmt } from './stats.ts';
 
 const REGIONS = 400;
@@ -46,7 +49,7 @@ async function inProcess(db: Db, scale: string): Promise<string[]> {
   if (!user) throw new Error('no bench user');
   const caller = createCallerFactory(appRouter)(createContextInner({ db, user: loadSessionUser(db, user) }));
   // a write (an audit row of a data action) makes the next summary recompute everything
-  appendAudit(db, { username: 'bench', action: 'bench.invalidate' });
+  appendAudit(db, { username: 'bench', action: 'import.fund_records' });
   let t = performance.now();
   await caller.dashboard.summary({});
   const firstMs = performance.now() - t;
@@ -127,7 +130,8 @@ export async function benchDashboard(): Promise<string[]> {
   try {
     const dbPath = join(dir, 'dashboard.db');
     const records = await buildSyntheticDatabase(dbPath, { regions: REGIONS, months: MONTHS, users: [{ username: 'leader', role: 'leader' }] });
-    const scale = `${REGIONS} regions × 2 schemes × ${MONTHS} months (${records.toLocaleString('en')} records)`;
+    const extras = await seedBudgetsAndRuns(dbPath, 'leader');
+    const scale = `${REGIONS} regions × 2 schemes × ${MONTHS} months (${records.toLocaleString('en')} records), ${extras.plans} approved budget plans of ${extras.institutions.toLocaleString('en')} institutions, ${extras.runs} funds with a Monte Carlo run`;
     const db = openDatabase(dbPath);
     let rows: string[];
     try {

@@ -73,39 +73,106 @@ export async function seedBudgetDatabase(path: string): Promise<{ syntheticPlanI
 }
 
 export interface TableTimings {
-  /** Click on a column header until the first row shows the new order (next frame), ms, each try. */
+  /**
+   * Click on the quota column header until the rows on screen show the new order, ms, each try: the
+   * header announces the new `aria-sort`, the body is at its top, the rows that intersect the body's
+   * viewport are a screenful in that order by their displayed quota (the original order when the
+   * sort is cleared), and one more frame has been drawn.
+   */
   sortMs: number[];
   /** Frame times while scrolling the table body, ms. */
   scrollFrameMs: number[];
+  /** Scroll frames whose rows did not cover the body's viewport when the frame was drawn (blank strips). */
+  blankFrames: number;
   /** Rows in the DOM while 10,000 lines are in the table (virtualised: a screenful). */
   renderedRows: number;
 }
 
-/** Sorts by the quota column `tries` times and scrolls the body in steps, timing each in the page. */
+/** A click on a sortable header moves none → ascending → descending → none (antd's cycle, kept by the table). */
+const NEXT_SORT: Readonly<Record<string, string>> = { none: 'ascending', ascending: 'descending', descending: 'none' };
+/** Fewer rows than this in the viewport is not a screenful (the body is 560 px, rows about 39 px). */
+const MIN_VISIBLE_ROWS = 10;
+const SORT_DEADLINE_MS = 30_000;
+const QUOTA_HEADER = '预算额度|Quota';
+/** The element that scrolls the table's body, and the column headers (sticky inside it: the body's viewport starts under them). */
+const BODY_SCROLLER = '[data-testid="budget-allocation-scroll"]';
+const COLUMN_HEADER = '[role="columnheader"]';
+
+/**
+ * Sorts by the quota column `tries` times and scrolls the body in steps, timing each in the page.
+ * The table must start unsorted and at its top (its first screenful is what a cleared sort must
+ * show again).
+ */
 export async function measureAllocationTable(page: Page, tries = 6, scrollSteps = 60): Promise<TableTimings> {
   const table = page.getByTestId('budget-allocation-table');
-  await table.locator('.ant-table-row').first().waitFor();
-  const header = table.locator('th').filter({ hasText: /预算额度|Quota/ }).first();
+  await table.getByTestId('budget-quota-row').first().waitFor();
+  const header = table.locator(COLUMN_HEADER).filter({ hasText: new RegExp(QUOTA_HEADER) }).first();
+  if (await header.getAttribute('aria-sort') !== null) throw new Error('measureAllocationTable: the quota column is already sorted');
+  // no named functions inside evaluate: tsx (esbuild keepNames) would wrap them in a __name the page lacks
+  const initial = await page.evaluate(({ holderSel, headSel }) => {
+    const root = document.querySelector('[data-testid="budget-allocation-table"]') as HTMLElement;
+    const holder = root.querySelector(holderSel) as HTMLElement;
+    const box = holder.getBoundingClientRect();
+    // the body's viewport: under the header, above a horizontal scrollbar
+    const top = Math.max(box.top + holder.clientTop, ...[...root.querySelectorAll(headSel)].map((h) => h.getBoundingClientRect().bottom));
+    const bottom = box.top + holder.clientTop + holder.clientHeight;
+    return [...root.querySelectorAll('[data-testid="budget-quota-row"]')]
+      .map((r) => ({ code: r.getAttribute('data-code') ?? '', b: r.getBoundingClientRect() }))
+      .filter(({ b }) => b.bottom > top + 1 && b.top < bottom - 1)
+      .sort((x, y) => x.b.top - y.b.top)
+      .map(({ code }) => code);
+  }, { holderSel: BODY_SCROLLER, headSel: COLUMN_HEADER });
+  if (initial.length < MIN_VISIBLE_ROWS) throw new Error(`measureAllocationTable: ${initial.length} rows on screen, not a screenful`);
   const sortMs: number[] = [];
   for (let i = 0; i < tries; i++) {
-    const before = await table.locator('.ant-table-row').first().getAttribute('data-code');
+    const expected = NEXT_SORT[(await header.getAttribute('aria-sort')) ?? 'none'] as string;
     const started = await page.evaluate(() => performance.now());
     await header.click();
-    // no named functions inside evaluate: tsx (esbuild keepNames) would wrap them in a __name the page lacks
-    const ms = await page.evaluate(async ({ t0, previous }) => {
-      while (document.querySelector('[data-testid="budget-allocation-table"] .ant-table-row')?.getAttribute('data-code') === previous) {
+    const seen = await page.evaluate(async ({ t0, expected, initial, pattern, minRows, deadline, holderSel, headSel }) => {
+      const re = new RegExp(pattern);
+      for (;;) {
+        const root = document.querySelector('[data-testid="budget-allocation-table"]') as HTMLElement;
+        const heads = [...root.querySelectorAll(headSel)];
+        const th = heads.find((h) => re.test(h.textContent ?? ''));
+        const holder = root.querySelector(holderSel) as HTMLElement;
+        const box = holder.getBoundingClientRect();
+        const top = Math.max(box.top + holder.clientTop, ...heads.map((h) => h.getBoundingClientRect().bottom));
+        const bottom = box.top + holder.clientTop + holder.clientHeight;
+        const rows = [...root.querySelectorAll('[data-testid="budget-quota-row"]')]
+          .map((r) => ({ r, b: r.getBoundingClientRect() }))
+          .filter(({ b }) => b.bottom > top + 1 && b.top < bottom - 1)
+          .sort((x, y) => x.b.top - y.b.top);
+        const codes = rows.map(({ r }) => r.getAttribute('data-code') ?? '');
+        // the displayed quota (万元, grouped digits) is the row's first number; a held amount follows it
+        const quotas = rows.map(({ r }) => Number(/^-?[\d,]+(\.\d+)?/.exec(r.querySelector('[data-testid="budget-quota-value"]')?.textContent ?? '')?.[0].replaceAll(',', '') ?? Number.NaN));
+        const ariaSort = th?.getAttribute('aria-sort') ?? 'none';
+        let ok = ariaSort === expected && holder.scrollTop === 0 && rows.length >= minRows && quotas.every(Number.isFinite);
+        if (ok && expected === 'none') ok = codes.join() === initial.join();
+        for (let k = 1; ok && expected !== 'none' && k < quotas.length; k++) {
+          const a = quotas[k - 1] as number;
+          const b = quotas[k] as number;
+          if (expected === 'ascending' ? b < a : b > a) ok = false;
+        }
+        if (ok) break;
+        if (performance.now() - t0 > deadline) {
+          return { ms: Number.NaN, detail: `aria-sort ${ariaSort} (expected ${expected}), scrollTop ${holder.scrollTop}, rows ${codes.join(' ')}, quotas ${quotas.join(' ')}` };
+        }
         await new Promise((r) => requestAnimationFrame(r));
       }
+      // the frame with the new rows is drawn once the next frame starts
       await new Promise((r) => requestAnimationFrame(r));
-      return performance.now() - t0;
-    }, { t0: started, previous: before });
-    sortMs.push(ms);
+      return { ms: performance.now() - t0, detail: '' };
+    }, { t0: started, expected, initial, pattern: QUOTA_HEADER, minRows: MIN_VISIBLE_ROWS, deadline: SORT_DEADLINE_MS, holderSel: BODY_SCROLLER, headSel: COLUMN_HEADER });
+    if (!Number.isFinite(seen.ms)) throw new Error(`measureAllocationTable: sort ${i + 1} did not show sorted rows within ${SORT_DEADLINE_MS} ms: ${seen.detail}`);
+    sortMs.push(seen.ms);
   }
-  const scrollFrameMs = await page.evaluate(async (steps) => {
-    const holder = document.querySelector('[data-testid="budget-allocation-table"] .ant-table-tbody-virtual-holder') as HTMLElement;
+  const scroll = await page.evaluate(async ({ steps, holderSel, headSel }) => {
+    const root = document.querySelector('[data-testid="budget-allocation-table"]') as HTMLElement;
+    const holder = root.querySelector(holderSel) as HTMLElement;
     // settle the frames of the last sort before timing
     for (let w = 0; w < 5; w++) await new Promise((r) => requestAnimationFrame(r));
     const frames: number[] = [];
+    let blank = 0;
     let last = performance.now();
     for (let s = 0; s < steps; s++) {
       // a brisk wheel: about 10 rows a frame, each frame a fresh set of rows to render
@@ -114,11 +181,25 @@ export async function measureAllocationTable(page: Page, tries = 6, scrollSteps 
       const now = performance.now();
       frames.push(now - last);
       last = now;
+      // what this frame will draw: do the rows reach from the top of the body's viewport to its bottom?
+      const box = holder.getBoundingClientRect();
+      const viewTop = Math.max(box.top + holder.clientTop, ...[...root.querySelectorAll(headSel)].map((h) => h.getBoundingClientRect().bottom));
+      const viewBottom = box.top + holder.clientTop + holder.clientHeight;
+      let top = Number.POSITIVE_INFINITY;
+      let bottom = Number.NEGATIVE_INFINITY;
+      for (const r of holder.querySelectorAll('[data-testid="budget-quota-row"]')) {
+        const b = r.getBoundingClientRect();
+        if (b.bottom > viewTop && b.top < viewBottom) {
+          top = Math.min(top, b.top);
+          bottom = Math.max(bottom, b.bottom);
+        }
+      }
+      if (top > viewTop + 1 || bottom < viewBottom - 1) blank += 1;
     }
-    return frames;
-  }, scrollSteps);
-  const renderedRows = await table.locator('.ant-table-row').count();
-  return { sortMs, scrollFrameMs, renderedRows };
+    return { frames, blank };
+  }, { steps: scrollSteps, holderSel: BODY_SCROLLER, headSel: COLUMN_HEADER });
+  const renderedRows = await table.getByTestId('budget-quota-row').count();
+  return { sortMs, scrollFrameMs: scroll.frames, blankFrames: scroll.blank, renderedRows };
 }
 
 /** The p-quantile of a sample (nearest rank). */

@@ -39,8 +39,9 @@ function demoInstitutions(): { code: string; paid2025: number }[] {
   }
   return readFileSync(join(ROOT, 'data/demo/institution_years.csv'), 'utf8').split('\n')
     .map((l) => l.split(','))
-    .filter((c) => c[1] === '2025' && schemes.get(c[0] as string)?.includes('employee'))
-    .map((c) => ({ code: c[0] as string, paid2025: Number(c[2]) }));
+    // institution_code,year,scheme,payments,…: the employee scheme's 2025 payments
+    .filter((c) => c[1] === '2025' && c[2] === 'employee' && schemes.get(c[0] as string)?.includes('employee'))
+    .map((c) => ({ code: c[0] as string, paid2025: Number(c[3]) }));
 }
 
 /** Monthly payments of 2026: institution i runs at (0.9 + 0.05·(i mod 5)) of its 2025 level, with a December spike. */

@@ -1,14 +1,24 @@
 /**
  * The leadership dashboard in Debian's chromium on a large screen: a leader lands on it, reads the
  * KPI cards, the regions × schemes grid and the alerts, drills down province → city → fund,
- * switches to English, looks at a past month and downloads the reports. Time to interactive is
- * measured; screenshots go to test-results/screenshots for a person to look at.
+ * switches to English, looks at a past month and downloads the reports; reads the institutions over
+ * their budget and opens their budget plan, and a fund's stochastic probability of red with the run
+ * it comes from (dashboard-fixture.ts adds an approved 2026 plan and a Monte Carlo run to the demo
+ * data). Time to interactive is measured; screenshots go to test-results/screenshots, and those of
+ * the budget and probability parts, in Chinese and English, to the system temp directory.
  */
-import { describe, it, expect } from 'vitest';
+import { describe, it, expect, beforeAll } from 'vitest';
 import { join } from 'node:path';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { appInBrowser, login, SCREENSHOT_DIR } from './serve.ts';
+import { seedDashboardDatabase } from './dashboard-fixture.ts';
+
+const DB_PATH = join(mkdtempSync(join(tmpdir(), 'fundrisk-dashboard-browser-')), 'dashboard.db');
+const TMP_SHOTS = join(tmpdir(), 'fundrisk-dashboard-shots');
+const SEED_TIMEOUT_MS = 120_000;
 
 const LARGE_SCREEN = { width: 1920, height: 1080 };
 const POLL = { timeout: 15_000 };
@@ -18,7 +28,10 @@ async function shot(page: Page, name: string): Promise<void> {
 }
 
 describe('leadership dashboard in chromium', () => {
-  const app = appInBrowser();
+  let seeded: Awaited<ReturnType<typeof seedDashboardDatabase>>;
+  // registered before appInBrowser's hook, so the server starts on the seeded database
+  beforeAll(async () => { seeded = await seedDashboardDatabase(DB_PATH); }, SEED_TIMEOUT_MS);
+  const app = appInBrowser({ FUNDRISK_DB: DB_PATH });
 
   it('is the leader\'s landing page: KPI cards with units, the grid by tier now / +12 / +24, alerts with reasons', async () => {
     const page = await app.browser.newPage({ viewport: LARGE_SCREEN });
@@ -94,6 +107,48 @@ describe('leadership dashboard in chromium', () => {
     await page.close();
   });
 
+  it('shows the institutions over budget, opens their plan, and a fund\'s probability of red with its run (zh-CN, English)', async () => {
+    mkdirSync(TMP_SHOTS, { recursive: true });
+    const page = await app.browser.newPage({ viewport: LARGE_SCREEN });
+    await login(page, app.server.url, 'leader', 'demo-leader-2026');
+    await page.getByTestId('dashboard-ready').waitFor();
+    const kpi = page.getByTestId('kpi-over-budget');
+    expect(await kpi.textContent()).toContain('超预算定点机构');
+    // dashboard-fixture.ts PACE over 32 institutions: six at +6 %, five at +20 %, five at +38 %; payments Jan–Jun
+    expect(await kpi.getByTestId('over-budget-band-general').textContent()).toBe('一般 6');
+    expect(await kpi.getByTestId('over-budget-band-major').textContent()).toBe('较大 5');
+    expect(await kpi.getByTestId('over-budget-band-severe').textContent()).toBe('严重 5');
+    expect(await kpi.textContent()).toMatch(/16家.*2026 年预算 · 截至 2026年6月.*合计超支 [\d.,]+ (亿元|万元)/);
+    const list = page.getByTestId('over-budget-list');
+    expect(await list.textContent()).toContain('超预算机构（2026 年预算，截至 2026年6月）');
+    expect(await list.textContent()).toContain('共 16 家，按偏离率排序');
+    const rows = list.getByTestId('over-budget-row');
+    expect(await rows.count()).toBe(10);
+    expect(await rows.first().textContent()).toMatch(/东川市 · 职工医保\+38\.0%严重2026年1月/);
+    expect(await page.getByTestId('over-budget-plans').textContent()).toMatch(/东川市 · 职工医保32/);
+
+    // the one fund with a run: 石门市's employee fund
+    const shimen = page.getByTestId('alert-item').filter({ has: page.getByTestId('alert-probability') });
+    expect(await shimen.count()).toBe(1);
+    expect(await shimen.getByTestId('alert-fund-link').textContent()).toBe('石门市 · 职工医保统筹基金');
+    expect(await shimen.getByTestId('alert-probability').textContent()).toMatch(/^24个月内红色概率 \d+\.\d%$/);
+    expect(await shimen.getByTestId('alert-reason').textContent()).toContain(`来源：随机模拟运行 #${seeded.runId}（2026-01-20 完成，1000 条路径）`);
+    await page.getByTestId('over-budget-list').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(TMP_SHOTS, 'dashboard-budget-zh.png'), fullPage: true });
+
+    await page.getByTestId('lang-switch').getByText('EN').click();
+    await expect.poll(() => page.getByTestId('kpi-over-budget').textContent(), POLL).toContain('Institutions over budget');
+    expect(await page.getByTestId('over-budget-list').textContent()).toContain('Institutions over budget (2026 budget, through Jun 2026)');
+    expect(await shimen.getByTestId('alert-probability').textContent()).toMatch(/^P\(red\) within 24 months \d+\.\d%$/);
+    expect(await shimen.getByTestId('alert-reason').textContent()).toContain(`source: Monte Carlo run #${seeded.runId} (finished 2026-01-20, 1000 paths)`);
+    await page.screenshot({ path: join(TMP_SHOTS, 'dashboard-budget-en.png'), fullPage: true });
+
+    await page.getByTestId('over-budget-link').first().click();
+    await expect.poll(() => new URL(page.url()).pathname, POLL).toBe(`/budget/plans/${seeded.planId}`);
+    await expect.poll(() => page.getByTestId('budget-plan-status').getAttribute('data-status'), POLL).toBe('approved');
+    await page.close();
+  });
+
   it('reads in English and shows a past month as it was', async () => {
     const page = await app.browser.newPage({ viewport: LARGE_SCREEN });
     await login(page, app.server.url, 'leader', 'demo-leader-2026');
@@ -107,6 +162,8 @@ describe('leadership dashboard in chromium', () => {
     await page.goto(`${app.server.url}/leadership/dashboard?asOf=2022-06`);
     await page.getByTestId('dashboard-ready').waitFor();
     expect(await page.getByTestId('dashboard-data-as-of').textContent()).toContain('2022');
+    // no budget plan of 2022: the empty state
+    expect(await page.getByTestId('over-budget-empty').textContent()).toContain('No approved budget plan for 2022');
     await shot(page, '13-dashboard-past-en');
     await page.close();
   });

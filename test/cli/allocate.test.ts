@@ -46,7 +46,7 @@ describe.concurrent('fundrisk allocate: the worked case', () => {
     expect(out.quotas[1]).toEqual({
       institutionId: 'H2', name: '乙医院', quota: 320684.25, base: 97777.78, growth: 0, assessmentFactor: 1, creditFactor: 1, violationDeduction: 5000,
       baseYears: ['y2', 'y1'], baseWeights: [2, 7], assessmentScore: 85, assessmentRule: '80 ≤ score < 90', creditRating: 'B', creditRule: 'rating B',
-      coefficient: 1, adjustedBase: 97777.78, raw: 92777.78, deductionExceedsAdjustedBase: false, needsManualQuota: false,
+      coefficient: 1, adjustedBase: 97777.78, raw: 92777.78, deductionExceedsAdjustedBase: false, needsManualQuota: false, needsCollectiveDecision: false,
     });
     expect(out.quotas[3]).toMatchObject({ institutionId: 'H4', quota: 0, base: null, raw: null, needsManualQuota: true });
     expect(out.quotas[4]).toMatchObject({ institutionId: 'H5', quota: 0, adjustedBase: 25650, raw: 0, violationDeduction: 40000, deductionExceedsAdjustedBase: true });
@@ -62,6 +62,17 @@ describe.concurrent('fundrisk allocate: the worked case', () => {
     const out = JSON.parse((await fundrisk('allocate', '--institutions', files['inst.csv'] as string, '--total', '200', '--params', files['params.json'] as string)).stdout);
     // raw A = 100 × 1.1 × 1.1 = 121, raw B = 100 × 1.1 × 0.9 = 99: shares 200 × 121/220 and 200 × 99/220
     expect(out.quotas.map((q: { quota: number; raw: number; growth: number }) => [q.quota, q.raw, q.growth])).toEqual([[110, 121, 0.1], [90, 99, 0.1]]);
+  });
+
+  it('marks deductions at or above collectiveDecisionThresholdYuan (default 50,000 元) and reads a regional threshold from --params', async () => {
+    const { 'inst.csv': file } = scratch({ 'inst.csv': `${HEADER}\nA,,100000,100000,100000,,,50000\nB,,100000,100000,100000,,,49999.99\nC,,100000,100000,100000,,,0\n` });
+    const marks = (out: { quotas: { institutionId: string; needsCollectiveDecision: boolean }[] }) => out.quotas.map((q) => [q.institutionId, q.needsCollectiveDecision]);
+    expect(marks(JSON.parse((await fundrisk('allocate', '--institutions', file as string, '--total', '1000')).stdout))).toEqual([['A', true], ['B', false], ['C', false]]);
+    const files = scratch({ 'params.json': '{"collectiveDecisionThresholdYuan": 30000.5}' });
+    const out = JSON.parse((await fundrisk('allocate', '--institutions', file as string, '--total', '1000', '--params', files['params.json'] as string)).stdout);
+    expect(marks(out)).toEqual([['A', true], ['B', true], ['C', false]]);
+    // the CLI deducts as given: A's raw is 100,000 − 50,000, B's 100,000 − 49,999.99
+    expect(out.quotas.map((q: { raw: number }) => q.raw)).toEqual([50_000, 50_000.01, 100_000]);
   });
 
   it('reads an XLSX workbook and writes to --out, nothing to stdout', async () => {
@@ -102,7 +113,7 @@ describe.concurrent('fundrisk allocate: bad input names file, row, column and ru
     });
     fails(await fundrisk('allocate', '--institutions', files['bad.csv'] as string, '--total', '0', '--params', files['params.json'] as string), [
       '--total: must be a positive amount in yuan, got "0"',
-      'params.json: params.grwth is not a known key (expected growth, yearWeights, assessmentFactors, creditFactors, reserveRate, withholdingRate, rewardShare, rewardCap, overspendBands, beyondFundShare, withholdingRelease, deviationBands, dipCaseBands)',
+      'params.json: params.grwth is not a known key (expected growth, yearWeights, assessmentFactors, creditFactors, reserveRate, withholdingRate, rewardShare, rewardCap, overspendBands, beyondFundShare, withholdingRelease, deviationBands, dipCaseBands, collectiveDecisionThresholdYuan)',
       'params.json: params.assessmentFactors.bands[1].minScore must be a score below the band before it (80), got 90',
       'params.json: params.assessmentFactors.bands[1].factor must be a number > 0 not above the factor of the higher band (1), got 1.1',
       'bad.csv row 2, column paid_y3: must not be negative, got -5',
@@ -145,6 +156,8 @@ describe.concurrent('fundrisk allocate: bad input names file, row, column and ru
     ['{"yearWeights":[1,2]}', 'params.json: params.yearWeights must hold 3 items, got [1,2]'],
     ['{"growth":"10%"}', 'params.json: params.growth must be a number, got "10%"'],
     ['[1]', 'params.json: params must be a JSON object, got an array'],
+    ['{"collectiveDecisionThresholdYuan":-1}', 'params.json: params.collectiveDecisionThresholdYuan must be an amount in yuan ≥ 0 with at most 2 decimals, got -1'],
+    ['{"collectiveDecisionThresholdYuan":"5万"}', 'params.json: params.collectiveDecisionThresholdYuan must be a number, got "5万"'],
   ])('refuses the params file %s', async (text, message) => {
     const files = scratch({ 'inst.csv': `${CASE}\n`, 'params.json': text });
     fails(await fundrisk('allocate', '--institutions', files['inst.csv'] as string, '--total', '1', '--params', files['params.json'] as string), message);

@@ -103,7 +103,7 @@ describe.concurrent('fundrisk settle: bad input names file, row, column and rule
   it('refuses params with bands out of order or unknown keys', async () => {
     const files = scratch({ 'ok.csv': `${HEADER}\nA,1,1,0,0\n`, 'params.json': '{"overspendBands":[{"upTo":1.3,"fundShare":0.5},{"upTo":1.2,"fundShare":0.5}],"rewardShare":0.3,"rewardcap":0.03}' });
     fails(await fundrisk('settle', '--input', files['ok.csv'] as string, '--params', files['params.json'] as string), [
-      'params.json: params.rewardcap is not a known key (expected growth, yearWeights, assessmentFactors, creditFactors, reserveRate, withholdingRate, rewardShare, rewardCap, overspendBands, beyondFundShare, withholdingRelease, deviationBands, dipCaseBands)',
+      'params.json: params.rewardcap is not a known key (expected growth, yearWeights, assessmentFactors, creditFactors, reserveRate, withholdingRate, rewardShare, rewardCap, overspendBands, beyondFundShare, withholdingRelease, deviationBands, dipCaseBands, collectiveDecisionThresholdYuan)',
       'params.json: params.overspendBands[1].upTo must be a multiple of the quota greater than the band before it (1.3), got 1.2',
     ].join('\n'));
   });

@@ -1,7 +1,7 @@
 /** Search and filters of the allocation table (client/src/features/budget/allocation-rows.ts). */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { compareNullable, filterLines, LINE_FILTERS } from '../../client/src/features/budget/allocation-rows.ts';
+import { filterLines, LINE_FILTERS } from '../../client/src/features/budget/allocation-rows.ts';
 import type { QuotaLine } from '../../client/src/features/budget/types.ts';
 
 const line = (over: Partial<QuotaLine>): QuotaLine => ({
@@ -41,11 +41,5 @@ describe('filterLines', () => {
       expect(out).toEqual([...out].sort((a, b) => a - b));
       expect(out.every((id) => ids(lines).includes(id))).toBe(true);
     }));
-  });
-});
-
-describe('compareNullable', () => {
-  it('orders numbers ascending with nulls last', () => {
-    expect([3, null, 1, null, 2].sort(compareNullable)).toEqual([1, 2, 3, null, null]);
   });
 });

@@ -52,28 +52,58 @@ describe('demo institutions', () => {
 });
 
 describe('demo institution years', () => {
-  it('cover 2022–2025, one row per institution and year, some institutions new', () => {
-    expect(years.header).toEqual(['institution_code', 'year', 'payments', 'budget', 'assessment_score', 'credit_rating']);
+  const served = (code: string | undefined) => (instByCode.get(code ?? '')?.schemes ?? '').split(',');
+  /** One row per institution and year (the score and rating are the year's, repeated on each scheme row). */
+  const perYear = [...new Map(years.rows.map((y) => [`${y.institution_code}/${y.year}`, y])).values()];
+
+  it('cover 2022–2025, one row per institution, year and scheme it serves, some institutions new', () => {
+    expect(years.header).toEqual(['institution_code', 'year', 'scheme', 'payments', 'budget', 'assessment_score', 'credit_rating']);
     const seen = new Set<string>();
-    const count = new Map<string, number>();
+    const schemesOf = new Map<string, string[]>();
     for (const y of years.rows) {
-      const key = `${y.institution_code}/${y.year}`;
+      const key = `${y.institution_code}/${y.year}/${y.scheme}`;
       expect(seen.has(key), key).toBe(false);
       seen.add(key);
       expect(instByCode.has(y.institution_code ?? ''), key).toBe(true);
       expect(['2022', '2023', '2024', '2025']).toContain(y.year);
-      count.set(y.institution_code ?? '', (count.get(y.institution_code ?? '') ?? 0) + 1);
+      const yearKey = `${y.institution_code}/${y.year}`;
+      schemesOf.set(yearKey, [...(schemesOf.get(yearKey) ?? []), y.scheme ?? '']);
     }
+    for (const [key, schemes] of schemesOf) expect(schemes, key).toEqual(served(key.split('/')[0]));
+    const count = new Map<string, number>();
+    for (const y of perYear) count.set(y.institution_code ?? '', (count.get(y.institution_code ?? '') ?? 0) + 1);
     expect(count.size).toBe(institutions.rows.length);
     const short = [...count.values()].filter((n) => n <= 2).length;
     expect(short).toBeGreaterThan(10);
     expect(short).toBeLessThan(institutions.rows.length / 5);
   });
 
+  it('give the same score and rating on every scheme row of an institution year', () => {
+    const first = new Map(perYear.map((y) => [`${y.institution_code}/${y.year}`, y]));
+    for (const y of years.rows) {
+      const f = first.get(`${y.institution_code}/${y.year}`);
+      expect([y.assessment_score, y.credit_rating], `${y.institution_code} ${y.year}`).toEqual([f?.assessment_score, f?.credit_rating]);
+    }
+  });
+
+  it('pay each scheme apart: resident payments lean to primary care, employee payments to level-3 hospitals', () => {
+    const paid = (code: string | undefined, year: string | undefined, scheme: string) =>
+      fen(years.rows.find((y) => y.institution_code === code && y.year === year && y.scheme === scheme)?.payments);
+    const ratios = (type: string, level: string) => perYear
+      .filter((y) => y.year === '2025' && served(y.institution_code).length === 2 && instByCode.get(y.institution_code ?? '')?.type === type && instByCode.get(y.institution_code ?? '')?.level === level)
+      .map((y) => paid(y.institution_code, y.year, 'resident') / paid(y.institution_code, y.year, 'employee'));
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+    // within a region the resident / employee ratio is affinity × (region's resident pool / employee pool):
+    // 2 for primary care against 0.7 for level-3 hospitals
+    expect(median(ratios('primary_care', '1'))).toBeGreaterThan(2 * median(ratios('hospital', '3')));
+    const both = perYear.filter((y) => served(y.institution_code).length === 2);
+    expect(both.every((y) => paid(y.institution_code, y.year, 'employee') !== paid(y.institution_code, y.year, 'resident'))).toBe(true);
+  });
+
   it('pay more to higher-level hospitals, and budget within a few per cent of payments', () => {
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
     const paid = (type: string, level: string) => median(years.rows
-      .filter((y) => y.year === '2025' && instByCode.get(y.institution_code ?? '')?.type === type && instByCode.get(y.institution_code ?? '')?.level === level)
+      .filter((y) => y.year === '2025' && y.scheme === 'employee' && instByCode.get(y.institution_code ?? '')?.type === type && instByCode.get(y.institution_code ?? '')?.level === level)
       .map((y) => fen(y.payments)));
     expect(paid('hospital', '3')).toBeGreaterThan(paid('hospital', '2'));
     expect(paid('hospital', '2')).toBeGreaterThan(paid('hospital', '1'));
@@ -82,14 +112,14 @@ describe('demo institution years', () => {
       expect(fen(y.payments)).toBeGreaterThan(0);
       if (y.budget === '') continue;
       const ratio = fen(y.budget) / fen(y.payments);
-      expect(ratio, `${y.institution_code} ${y.year}`).toBeGreaterThan(0.8);
-      expect(ratio, `${y.institution_code} ${y.year}`).toBeLessThan(1.2);
+      expect(ratio, `${y.institution_code} ${y.year} ${y.scheme}`).toBeGreaterThan(0.8);
+      expect(ratio, `${y.institution_code} ${y.year} ${y.scheme}`).toBeLessThan(1.2);
     }
-    expect(years.rows.filter((y) => y.year === '2025' && y.budget !== '').length).toBeGreaterThan(150);
+    expect(years.rows.filter((y) => y.year === '2025' && y.scheme === 'employee' && y.budget !== '').length).toBeGreaterThan(150);
   });
 
   it('score 0–100 with one decimal around 85 (some missing), rate mostly A/B with a few C/D', () => {
-    const scores = years.rows.filter((y) => y.assessment_score !== '').map((y) => {
+    const scores = perYear.filter((y) => y.assessment_score !== '').map((y) => {
       expect(y.assessment_score).toMatch(/^\d{1,3}\.\d$/);
       return Number(y.assessment_score);
     });
@@ -97,8 +127,8 @@ describe('demo institution years', () => {
     expect(Math.max(...scores)).toBeLessThanOrEqual(100);
     const mean = scores.reduce((a, b) => a + b, 0) / scores.length;
     expect(Math.abs(mean - 85)).toBeLessThan(2);
-    expect(scores.length).toBeLessThan(years.rows.length);
-    const ratings = years.rows.map((y) => y.credit_rating);
+    expect(scores.length).toBeLessThan(perYear.length);
+    const ratings = perYear.map((y) => y.credit_rating);
     for (const r of ratings) expect(['A', 'B', 'C', 'D', '']).toContain(r);
     const share = (set: string[]) => ratings.filter((r) => set.includes(r ?? '')).length / ratings.length;
     expect(share(['A', 'B'])).toBeGreaterThan(0.8);

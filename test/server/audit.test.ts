@@ -6,8 +6,8 @@ import { verifyAuditChain } from '../../server/services/audit-verify.ts';
 describe('audit log', () => {
   it('chains every row to the one before and verifies', async () => {
     const db = await makeTestDb();
-    appendAudit(db, { username: 'a', action: 'test.one', after: { x: 1 } });
-    appendAudit(db, { username: 'b', action: 'test.two', before: { x: 1 }, after: { x: 2 } });
+    appendAudit(db, { username: 'a', action: 'import.regions', after: { x: 1 } });
+    appendAudit(db, { username: 'b', action: 'import.fund_records', before: { x: 1 }, after: { x: 2 } });
     const report = verifyAuditChain(db);
     expect(report).toMatchObject({ ok: true, brokenAt: null });
     expect(report.rows).toBeGreaterThanOrEqual(7); // five user.add rows from the harness, then these two
@@ -21,7 +21,7 @@ describe('audit log', () => {
 
   it('detects an edited row even when the triggers were dropped', async () => {
     const db = await makeTestDb();
-    appendAudit(db, { username: 'a', action: 'test.one' });
+    appendAudit(db, { username: 'a', action: 'import.regions' });
     db.$client.exec('drop trigger audit_log_no_update');
     db.$client.prepare("update audit_log set username = 'mallory' where id = 2").run();
     expect(verifyAuditChain(db)).toMatchObject({ ok: false, brokenAt: { id: 2, reason: expect.stringContaining('edited') } });

@@ -61,9 +61,20 @@ export function homePath(role: Role): string {
   }
 }
 
-/** The menu entry a path belongs to; fund detail pages belong to the overview they were opened from. */
-export function menuKeyOf(pathname: string, openedFrom: string | undefined): string | undefined {
+/** The menu entry of a page's path (a plan page belongs to the plans), if it has one. */
+function pageKeyOf(pathname: string): string | undefined {
   for (const w of WORKSPACES) for (const p of w.pages) if (pathname.startsWith(p.path)) return p.path;
-  if (pathname.startsWith('/funds/')) return openedFrom ?? PATHS.actuarialOverview;
   return undefined;
+}
+
+/**
+ * The menu entry a path belongs to; fund detail pages belong to the page they were opened from.
+ * `openedFrom` is a location (the dashboard passes its period and region as a query), so only its
+ * path picks the entry; a fund opened from elsewhere, or directly, belongs to the actuarial overview.
+ */
+export function menuKeyOf(pathname: string, openedFrom: string | undefined): string | undefined {
+  const own = pageKeyOf(pathname);
+  if (own !== undefined || !pathname.startsWith('/funds/')) return own;
+  const fromPath = openedFrom?.split(/[?#]/, 1)[0];
+  return (fromPath === undefined ? undefined : pageKeyOf(fromPath)) ?? PATHS.actuarialOverview;
 }

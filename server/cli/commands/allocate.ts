@@ -4,10 +4,13 @@
  * Input header `institution_id,name,paid_y3,paid_y2,paid_y1,assessment_score,credit_rating,violation_yuan`
  * (`paid_y1` the most recent year; empty cells mean no data; amounts in yuan). The quotas sum to
  * `total` exactly, to the fen. Every bad cell is reported (file, row, column, rule) and nothing is output.
+ * The command deducts `violation_yuan` as given; `needsCollectiveDecision` marks the deductions at
+ * or above `collectiveDecisionThresholdYuan` (default 50,000 元), which the budget workflow would
+ * apply only with a recorded collective decision (domain.md §5.7).
  */
 import type { Command } from 'commander';
 import {
-  CREDIT_RATINGS, allocateBudget, fenToYuan, parseAmountToFen,
+  CREDIT_RATINGS, allocateBudget, fenToYuan, needsCollectiveDecision, parseAmountToFen,
   type AllocationResult, type CreditRating, type InstitutionBudgetInput, type PaymentYear,
 } from '../../../models/index.ts';
 import { idCell, loadBudgetParams, moneyCell, readBudgetTable, scoreCell, type BudgetTable } from '../budget-table.ts';
@@ -37,6 +40,8 @@ export interface AllocateQuotaRow {
   raw: number | null;
   deductionExceedsAdjustedBase: boolean;
   needsManualQuota: boolean;
+  /** The deduction is at or above params.collectiveDecisionThresholdYuan (seed 001 第二十一条). */
+  needsCollectiveDecision: boolean;
 }
 
 export interface AllocateOutput {
@@ -55,7 +60,7 @@ export function registerAllocate(program: Command): void {
     .description('split a total budget over designated institutions (domain.md §5.2): 1:2:7 base, growth, assessment × credit coefficient, violation deduction, exact to the fen')
     .requiredOption('--institutions <file>', `CSV or XLSX with header ${COLUMNS.join(',')} (yuan; empty cells mean no data)`)
     .requiredOption('--total <yuan>', 'the total to allocate, yuan (> 0)')
-    .option('--params <file>', 'budget parameter JSON: growth, yearWeights, assessmentFactors, creditFactors (README)')
+    .option('--params <file>', 'budget parameter JSON: growth, yearWeights, assessmentFactors, creditFactors, collectiveDecisionThresholdYuan (README)')
     .option('--out <file>', 'write the JSON here instead of stdout')
     .action(async (opts: { institutions: string; total: string; params?: string; out?: string }) => {
       writeJson(await runAllocate(opts), opts.out);
@@ -89,6 +94,7 @@ export async function runAllocate(opts: { institutions: string; total: string; p
       baseYears: q.baseYears, baseWeights: q.baseWeights, assessmentScore: q.assessmentScore, assessmentRule: q.assessmentRule,
       creditRating: q.creditRating, creditRule: q.creditRule, coefficient: q.coefficient, adjustedBase: orNull(q.adjustedBaseFen),
       raw: orNull(q.rawFen), deductionExceedsAdjustedBase: q.deductionExceedsAdjustedBase, needsManualQuota: q.needsManualQuota,
+      needsCollectiveDecision: needsCollectiveDecision(q.violationDeductionFen, params),
     })),
   };
 }

@@ -88,6 +88,16 @@ describe('forwardWarning: yearly projection paths', () => {
       [{ period: '2026', incomeFen: 1, expenditureFen: 1 }, { period: '2027', incomeFen: 1, expenditureFen: 1 }],
       { ...employee, probabilityRedBy: [0.1, 0.25] });
     expect(out.horizons.map((h) => h.probabilityRed)).toEqual([0.1, 0.25]);
+    expect(out.stochastic).toBeNull();
+  });
+
+  it('a period the run does not reach (null) gives a null horizon; the run named travels with the warning', () => {
+    const source = { runId: 3, finishedOn: '2026-01-20', paths: 500, ageMonths: -1, stale: [] };
+    const out = forwardWarning([{ period: '2025', incomeFen: 1, expenditureFen: 1, balanceFen: 1 }],
+      [{ period: '2026', incomeFen: 1, expenditureFen: 1 }, { period: '2027', incomeFen: 1, expenditureFen: 1 }],
+      { ...employee, probabilityRedBy: [0.1, null], stochasticSource: source });
+    expect(out.horizons.map((h) => h.probabilityRed)).toEqual([0.1, null]);
+    expect(out.stochastic).toEqual(source);
   });
 });
 
@@ -110,6 +120,8 @@ describe('forwardWarning: bad input', () => {
     ['probabilities misaligned', () => forwardWarning(history, deficitPath(), { ...employee, probabilityRedBy: [0.1] }), 'probabilityRedBy must have one value per path period (24), got 1'],
     ['probability above one', () => forwardWarning(y, p([{ period: '2026', incomeFen: 1, expenditureFen: 1 }]), { ...employee, horizonsMonths: [12], probabilityRedBy: [1.5] }), 'probabilityRedBy[0] must be a probability in [0, 1], got 1.5'],
     ['probability falling', () => forwardWarning(y, p([{ period: '2026', incomeFen: 1, expenditureFen: 1 }, { period: '2027', incomeFen: 1, expenditureFen: 1 }]), { ...employee, probabilityRedBy: [0.3, 0.2] }), 'probabilityRedBy[1] = 0.2 is below probabilityRedBy[0] = 0.3: a probability of red by a period cannot fall'],
+    ['falling past a gap', () => forwardWarning(y, p([2026, 2027, 2028].map((yr) => ({ period: String(yr), incomeFen: 1, expenditureFen: 1 }))), { ...employee, probabilityRedBy: [0.3, null, 0.2] }), 'probabilityRedBy[2] = 0.2 is below probabilityRedBy[0] = 0.3: a probability of red by a period cannot fall'],
+    ['a source without probabilities', () => forwardWarning(y, p([{ period: '2026', incomeFen: 1, expenditureFen: 1 }]), { ...employee, horizonsMonths: [12], stochasticSource: { runId: 1, finishedOn: '2026-01-01', paths: 1, ageMonths: 0, stale: [] } }), 'stochasticSource needs probabilityRedBy'],
     ['bad history', () => forwardWarning([{ period: '2025-13', incomeFen: 1, expenditureFen: 1, balanceFen: 1 }], deficitPath(), employee), 'not a period (expected YYYY or YYYY-MM): "2025-13"'],
   ];
   for (const [name, run, message] of cases) it(name, () => expect(run).toThrow(message));

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../../server/db/client.ts';
-import { regions } from '../../../server/db/schema.ts';
+import { institutionYears, institutions, regions } from '../../../server/db/schema.ts';
 import { importTable, type ImportKind } from '../../../server/importer/import-table.ts';
 import { readTableFromBuffer } from '../../../server/importer/read-table.ts';
 import { EXPORTABLE_TABLES, exportTable, fenToUnitText } from '../../../server/services/export-table.ts';
@@ -19,7 +19,7 @@ function loaded(): Db {
     ['regions', 'code,name,name_en,level,parent_code\nC01,=县一,"County, One",county,R01\n'],
     ['fund_records', FUND_RECORDS],
     ['institutions', 'institution_code,name,type,level,region_code,schemes\nH001,第一医院,hospital,3,R01,"employee,resident"\nH002,二院,hospital,2,R02,resident\n'],
-    ['institution_years', 'institution_code,year,payments,budget,assessment_score,credit_rating\nH001,2024,1200000.01,1250000,92.5,A\nH002,2024,500,,,\n'],
+    ['institution_years', 'institution_code,year,scheme,payments,budget,assessment_score,credit_rating\nH001,2024,employee,1200000.01,1250000,92.5,A\nH001,2024,resident,300000,,92.5,A\nH002,2024,,500,,,\n'],
     ['violations', 'institution_code,date,amount,count,nature,kind,status\nH001,2024-03-05,52000.00,2,serious,分解住院,confirmed\nH002,2024-04-01,1.5,1,general,重复收费,notified\n'],
   ];
   for (const [kind, text] of steps) expect(run(db, text, { kind }).errors).toEqual([]);
@@ -98,6 +98,20 @@ describe('exportTable', () => {
     expect(await text('violations')).not.toContain('H001');
     expect((await text('funds')).trim().split('\n').slice(1)).toEqual([expect.stringMatching(/^R02,resident,pooling,pooling_fund,year,/)]);
     await expect(exportTable(db, 'audit_log', 'csv', { regionIds: [r02] })).rejects.toThrow('the audit log can only be exported with access to all regions');
+  });
+
+  it('exports institution years per scheme with the year\'s score on each row, and a pre-0010 all-schemes total with an empty scheme', async () => {
+    const db = loaded();
+    const h001 = db.select({ id: institutions.id }).from(institutions).where(eq(institutions.code, 'H001')).get()?.id as number;
+    db.insert(institutionYears).values({ institutionId: h001, year: 2023, unsplitPaymentsFen: 123_456, unsplitBudgetFen: null, assessmentScore: 80 }).run();
+    const lines = (await exportTable(db, 'institution_years', 'csv')).bytes.toString('utf8').slice(1).trim().split('\n');
+    expect(lines).toEqual([
+      'institution_code,year,scheme,payments (元),budget (元),assessment_score,credit_rating',
+      'H001,2023,,1234.56,,80,', 'H001,2024,employee,1200000.01,1250000.00,92.5,A', 'H001,2024,resident,300000.00,,92.5,A', 'H002,2024,resident,500.00,,,',
+    ]);
+    // the all-schemes total cannot come back for an institution serving two schemes: the importer says why
+    const report = await reimport(db, 'institution_years', Buffer.from(lines.join('\n')), 'institution_years.csv');
+    expect(report.errors.map((e) => [e.row, e.column, e.rule])).toEqual([[2, 'scheme', 'scheme_required']]);
   });
 
   it('exports the audit log with the import entries', async () => {

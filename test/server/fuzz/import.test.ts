@@ -38,7 +38,7 @@ const TIMEOUT_MS = 60_000 * SCALE;
 
 /** The table each kind fills. */
 const TABLE_OF: Record<ImportKind, string> = {
-  regions: 'regions', fund_records: 'fund_records', institutions: 'institutions', institution_years: 'institution_years', violations: 'violations',
+  regions: 'regions', fund_records: 'fund_records', institutions: 'institutions', institution_years: 'institution_scheme_years', violations: 'violations',
 };
 
 /** A column's canonical name (`income_employer`), which an issue uses when the file lacks the column. */

@@ -52,13 +52,14 @@ H2,甲县医院,hospital,2,A1,employee
 P1,甲市大药房,pharmacy,,A,employee
 N1,甲市新医院,hospital,1,A,employee`;
 
-const YEARS = `institution_code,year,payments,budget,assessment_score,credit_rating
-H1,2023,100000,,,
-H1,2024,200000,,,
-H1,2025,300000,,85,B
-H2,2024,90000,,,
-H2,2025,180000,,85,B
-P1,2025,50000,,90,A`;
+const YEARS = `institution_code,year,scheme,payments,budget,assessment_score,credit_rating
+H1,2023,employee,100000,,,
+H1,2024,employee,200000,,,
+H1,2025,employee,300000,,85,B
+H1,2025,resident,60000,,85,B
+H2,2024,,90000,,,
+H2,2025,,180000,,85,B
+P1,2025,,50000,,90,A`;
 
 const VIOLATIONS = `institution_code,date,amount,count,nature,kind,status
 H2,2025-05-01,10000,1,general,重复收费,confirmed

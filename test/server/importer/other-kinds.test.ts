@@ -1,7 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../../server/db/client.ts';
-import { institutionYears, institutions, regions, violations } from '../../../server/db/schema.ts';
+import { institutionSchemeYears, institutionYears, institutions, regions, violations } from '../../../server/db/schema.ts';
 import type { ImportKind } from '../../../server/importer/import-table.ts';
 import { counts, makeDb, onlyError, run } from './helpers.ts';
 
@@ -64,23 +64,24 @@ describe('institutions', () => {
 });
 
 describe('institution_years', () => {
-  const header = 'institution_code,year,payments,budget,assessment_score,credit_rating';
+  const header = 'institution_code,year,scheme,payments,budget,assessment_score,credit_rating';
 
   it('imports and updates a year', () => {
     const db = withInstitutions();
-    expect(imp(db, 'institution_years', `${header}\nH001,2024,1200000.00,1250000,92.5,a级`).errors).toEqual([]);
-    const updated = imp(db, 'institution_years', `${header}\nH001,2024,1200000.00,1250000,88,B`);
+    expect(imp(db, 'institution_years', `${header}\nH001,2024,职工,1200000.00,1250000,92.5,a级`).errors).toEqual([]);
+    const updated = imp(db, 'institution_years', `${header}\nH001,2024,employee,1200000.00,1250000,88,B`);
     expect(updated.summary).toEqual({ inserted: 0, updated: 1, unchanged: 0 });
-    expect(updated.changes[0]).toEqual({ key: 'H001/2024', action: 'update', before: { assessment_score: 92.5, credit_rating: 'A' }, after: { assessment_score: 88, credit_rating: 'B' } });
-    expect(db.select().from(institutionYears).get()).toMatchObject({ paymentsFen: 120000000, budgetFen: 125000000, assessmentScore: 88, creditRating: 'B' });
+    expect(updated.changes[0]).toEqual({ key: 'H001/2024/employee', action: 'update', before: { assessment_score: 92.5, credit_rating: 'A' }, after: { assessment_score: 88, credit_rating: 'B' } });
+    expect(db.select().from(institutionSchemeYears).get()).toMatchObject({ scheme: 'employee', paymentsFen: 120000000, budgetFen: 125000000 });
+    expect(db.select().from(institutionYears).get()).toMatchObject({ assessmentScore: 88, creditRating: 'B', unsplitPaymentsFen: null });
   });
 
   it.each([
-    ['unknown_institution', 'H999,2024,1,,,', 'institution "H999" is not in the institutions table; import it first (kind institutions)'],
-    ['bad_credit_rating', 'H001,2024,1,,,AA', 'credit_rating "AA" is not one of A, B, C, D'],
-    ['score_out_of_range', 'H001,2024,1,,100.5,', 'assessment_score 100.5 is outside 0–100'],
-    ['bad_year', 'H001,24,1,,,', 'year: not a year (expected YYYY): "24"'],
-    ['negative_amount', 'H001,2024,-1,,,', 'payments cannot be negative: −1.00 元'],
+    ['unknown_institution', 'H999,2024,employee,1,,,', 'institution "H999" is not in the institutions table; import it first (kind institutions)'],
+    ['bad_credit_rating', 'H001,2024,employee,1,,,AA', 'credit_rating "AA" is not one of A, B, C, D'],
+    ['score_out_of_range', 'H001,2024,employee,1,,100.5,', 'assessment_score 100.5 is outside 0–100'],
+    ['bad_year', 'H001,24,employee,1,,,', 'year: not a year (expected YYYY): "24"'],
+    ['negative_amount', 'H001,2024,employee,-1,,,', 'payments cannot be negative: −1.00 元'],
   ])('%s', (rule, row, message) => {
     const db = withInstitutions();
     const before = counts(db);
@@ -89,8 +90,8 @@ describe('institution_years', () => {
   });
 
   it('duplicate_key', () => {
-    expect(onlyError(imp(withInstitutions(), 'institution_years', `${header}\nH001,2024,1,,,\nH001,2024,2,,,`))).toMatchObject({
-      row: 3, column: 'year', rule: 'duplicate_key', message: 'H001/2024 already appears in row 2',
+    expect(onlyError(imp(withInstitutions(), 'institution_years', `${header}\nH001,2024,employee,1,,,\nH001,2024,职工医保,2,,,`))).toMatchObject({
+      row: 3, column: 'year', rule: 'duplicate_key', message: 'H001/2024/employee already appears in row 2',
     });
   });
 });

@@ -30,23 +30,27 @@ N1,甲市新医院,hospital,1,A,employee
 T1,甲市解除医院,hospital,1,A,employee
 B1,乙市医院,hospital,3,B,employee`;
 
-const YEARS = `institution_code,year,payments,budget,assessment_score,credit_rating
-H1,2023,100000,,,
-H1,2024,200000,,,
-H1,2025,300000,,85,B
-H2,2024,90000,,,
-H2,2025,180000,,85,B
-H3,2023,125000,,,
-H3,2024,125000,,,
-H3,2025,125000,,80,B
-P1,2023,50000,,,
-P1,2024,50000,,,
-P1,2025,50000,,,
-T1,2023,40000,,,
-T1,2024,40000,,,
-T1,2025,40000,,,
-R1,2025,10000,,90,A
-B1,2025,500000,,90,A`;
+// H1 and H2 serve both schemes: their rows name it (the employee plan below uses only the employee rows);
+// the single-scheme institutions leave it empty, which stores their only scheme
+const YEARS = `institution_code,year,scheme,payments,budget,assessment_score,credit_rating
+H1,2023,employee,100000,,,
+H1,2023,resident,400000,,,
+H1,2024,employee,200000,,,
+H1,2025,employee,300000,,85,B
+H1,2025,resident,900000,,85,B
+H2,2024,employee,90000,,,
+H2,2025,职工,180000,,85,B
+H3,2023,,125000,,,
+H3,2024,,125000,,,
+H3,2025,,125000,,80,B
+P1,2023,,50000,,,
+P1,2024,,50000,,,
+P1,2025,,50000,,,
+T1,2023,,40000,,,
+T1,2024,,40000,,,
+T1,2025,,40000,,,
+R1,2025,,10000,,90,A
+B1,2025,,500000,,90,A`;
 
 const VIOLATIONS = `institution_code,date,amount,count,nature,kind,status
 H2,2025-05-01,10000,1,general,重复收费,confirmed

@@ -92,3 +92,66 @@ describe('fund overview after a write', () => {
     expect((await caller.fund.overview({ scheme: 'employee' })).rows[0]).toMatchObject({ latestPeriod: '2025', payableMonths: 5, tier: 'orange' });
   });
 });
+
+describe('fund detail under the rules in force at each period', () => {
+  const GUIDANCE = '某市医保局 2024 年第 1 号文';
+  const cut = (key: string, value: number) => ({ key, value, provenance: 'practice' as const, source: GUIDANCE });
+  let db: Db;
+  const rowOf = async (code: string) => (await callerFor(db, 'leader').fund.overview({})).rows.find((r) => r.regionCode === code);
+  const fundOf = async (code: string) => (await rowOf(code))?.fundId ?? 0;
+
+  beforeAll(async () => {
+    db = await makeTestDb();
+    load(db, REGIONS, 'regions');
+    load(db, 'code,name,name_en,level,parent_code\nC3,丙市,City C,city,P1', 'regions');
+    load(db, FUNDS, 'fund_records');
+    // C3 starts before the first national version (2009-01): those years are judged under it
+    load(db, 'region_code,scheme,period,income,expenditure,balance\nC3,employee,2008,1000,1200,900\nC3,employee,2009,1100,1200,800', 'fund_records');
+    const admin = callerFor(db, 'admin');
+    const v1 = (await admin.parameters.list()).national[0]?.setId ?? 0;
+    const c2 = (await rowOf('C2'))?.regionId ?? 0;
+    // C2 resident from 2024-03: green up to 10, blue up to 11 (12 months turns purple)
+    await admin.parameters.setOverride({ regionId: c2, scheme: 'resident', effectiveFrom: '2024-03', note: '地区调整', values: [cut('thresholds.greenUpTo', 10), cut('thresholds.blueUpTo', 11)] });
+    // national v2 from 2024-06: orange below 9.5, green up to 12 (C1's 9 months of 2023 would turn orange under it)
+    await admin.parameters.createVersion({ fromSetId: v1, effectiveFrom: '2024-06', note: '按地方文件调整预警线', values: [cut('thresholds.orangeBelow', 9.5), cut('thresholds.greenUpTo', 12)] });
+  });
+
+  it('judges an old year under the old version and a new year under the new one', async () => {
+    const detail = await callerFor(db, 'actuary').fund.detail({ fundId: await fundOf('C1') });
+    // 2023: 900 / (1200 / 12) = 9 months, green under v1 (6 ≤ 9 ≤ 9), orange under v2; 2024: 8 months, orange under v2
+    expect(detail.records.map((r) => [r.period, r.payableMonths, r.tier, r.parameterVersion])).toEqual([['2023', 9, 'green', 1], ['2024', 8, 'orange', 2]]);
+    expect(detail.rules).toEqual([
+      { from: '2023', to: '2023', parameterVersion: 1, nationalEffectiveFrom: '2009-01', override: null, denominator: 'current_year', thresholds: { redBelow: 3, orangeBelow: 6, greenUpTo: 9, blueUpTo: 15 } },
+      { from: '2024', to: '2024', parameterVersion: 2, nationalEffectiveFrom: '2024-06', override: null, denominator: 'current_year', thresholds: { redBelow: 3, orangeBelow: 9.5, greenUpTo: 12, blueUpTo: 15 } },
+    ]);
+    // the header figures are those of the newest period
+    expect([detail.parameterVersion, detail.thresholds.orangeBelow]).toEqual([2, 9.5]);
+  });
+
+  it('follows a regional override from the month it takes effect, and lists each span of rules', async () => {
+    const detail = await callerFor(db, 'actuary').fund.detail({ fundId: await fundOf('C2') });
+    // 10, 10 months: blue under the national 9 / 15; 12 months from 2024-03: purple above the override's 11
+    expect(detail.records.map((r) => [r.period, r.payableMonths, r.tier, r.parameterVersion])).toEqual([
+      ['2024-01', 10, 'blue', 1], ['2024-02', 10, 'blue', 1], ['2024-03', 12, 'purple', 1],
+    ]);
+    expect(detail.rules.map((s) => [s.from, s.to, s.parameterVersion, s.override, s.thresholds.greenUpTo, s.thresholds.blueUpTo])).toEqual([
+      ['2024-01', '2024-02', 1, null, 9, 15], ['2024-03', '2024-03', 1, { version: 1, effectiveFrom: '2024-03' }, 10, 11],
+    ]);
+    expect(detail.thresholds).toEqual({ redBelow: 3, orangeBelow: 6, greenUpTo: 10, blueUpTo: 11 });
+  });
+
+  it('agrees with warning.history period by period', async () => {
+    for (const code of ['C1', 'C2']) {
+      const fundId = await fundOf(code);
+      const detail = await callerFor(db, 'leader').fund.detail({ fundId });
+      const { periods } = await callerFor(db, 'leader').warning.history({ fundId });
+      expect(detail.records.map((r) => [r.period, r.payableMonths, r.tier, r.parameterVersion])).toEqual(periods.map((p) => [p.period, p.payableMonths, p.tier, p.parameterVersion]));
+    }
+  });
+
+  it('judges a period before the first national version under that version', async () => {
+    const detail = await callerFor(db, 'actuary').fund.detail({ fundId: await fundOf('C3') });
+    expect(detail.records.map((r) => [r.period, r.payableMonths, r.tier, r.parameterVersion])).toEqual([['2008', 9, 'green', 1], ['2009', 8, 'green', 1]]);
+    expect(detail.rules.map((s) => [s.from, s.to, s.parameterVersion, s.nationalEffectiveFrom])).toEqual([['2008', '2009', 1, '2009-01']]);
+  });
+});

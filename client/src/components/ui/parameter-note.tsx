@@ -1,10 +1,12 @@
 /**
  * The basis of every payable-months figure on a page: the denominator formula, the tier cut
- * points, and where each value comes from (its provenance and source, domain.md).
+ * points, and where each value comes from (its provenance and source, domain.md). The stored tier
+ * names (`tierLabel.*`, one text in one language: the national default reads '偏高 (9–15 months)')
+ * are not repeated here: the tier legend names the same bands in the reader's language, with ranges.
  */
 import { Space, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { PROVENANCE_TAG_COLORS, TIERS_BY_MONTHS, type Tier } from '../../lib/theme.ts';
+import { PROVENANCE_TAG_COLORS } from '../../lib/theme.ts';
 import { useFormat } from '../../lib/use-format.ts';
 import { TierLegend, type TierThresholds } from './tier-legend.tsx';
 
@@ -48,8 +50,6 @@ export function ParameterNote({ denominator, thresholds, parameterEntries, param
   // Cut points usually share one source; show each distinct (provenance, source) once.
   const thresholdSources = [...new Map(thresholdEntries.map((e) => [`${e.provenance}|${e.source}`, e])).values()];
   const denominatorEntry = parameterEntries.find((e) => e.key === 'denominator');
-  const labelOrder = (e: ParameterEntryView) => TIERS_BY_MONTHS.indexOf(e.key.slice('tierLabel.'.length) as Tier);
-  const labelEntries = parameterEntries.filter((e) => e.key.startsWith('tierLabel.')).sort((a, b) => labelOrder(a) - labelOrder(b));
   const cuts = [thresholds.redBelow, thresholds.orangeBelow, thresholds.greenUpTo, thresholds.blueUpTo]
     .map((v) => fmt.number(v, Number.isInteger(v) ? 0 : 1)).join(' / ');
 
@@ -68,16 +68,6 @@ export function ParameterNote({ denominator, thresholds, parameterEntries, param
           </span>
         ))}
       </Typography.Text>
-      {labelEntries.length > 0 && (
-        <Typography.Text type="secondary">
-          {t('tierLabelsNote')}{' '}
-          {labelEntries.map((e) => (
-            <span key={e.key}>
-              {String(e.value)} <ProvenanceTag entry={e} />{' '}
-            </span>
-          ))}
-        </Typography.Text>
-      )}
       <Space size={8} wrap>
         <TierLegend thresholds={thresholds} />
         {parameterVersion !== undefined && <Typography.Text type="secondary">{t('parameterVersion', { version: parameterVersion })}</Typography.Text>}

@@ -3,6 +3,7 @@ import { AutoComplete, Button, DatePicker, Form, Input, Space, Tooltip } from 'a
 import { DownloadOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { ACTION_PREFIXES, AUDIT_ENTITIES } from './audit-vocabulary.ts';
 
 export interface AuditFilter {
   username?: string;
@@ -20,9 +21,6 @@ interface FormValues {
 }
 
 const DAY_FORMAT = 'YYYY-MM-DD';
-/** Prefixes of the actions the application writes; any other prefix may be typed. */
-const ACTION_PREFIXES = ['auth.', 'auth.login', 'user.', 'user.password', 'user.totp', 'import.', 'export', 'forecast.', 'scenario.', 'projection.', 'budget', 'agreement.'];
-const ENTITIES = ['user', 'imports', 'audit_log', 'saved_forecast', 'scenario', 'projection_run', 'institution', 'budget_plan'];
 
 export function auditExportUrl(filter: AuditFilter, format: 'xlsx' | 'csv'): string {
   const query = new URLSearchParams({ format });
@@ -63,7 +61,7 @@ export function AuditFilters({ value, onChange }: { value: AuditFilter; onChange
           />
         </Form.Item>
         <Form.Item name="entity" label={t('audit.entity')}>
-          <AutoComplete allowClear style={{ width: 140 }} options={ENTITIES.map((e) => ({ value: e }))} data-testid="audit-filter-entity" />
+          <AutoComplete allowClear style={{ width: 140 }} options={AUDIT_ENTITIES.map((e) => ({ value: e }))} data-testid="audit-filter-entity" />
         </Form.Item>
         <Form.Item name="dates" label={t('audit.dates')}>
           <DatePicker.RangePicker allowEmpty={[true, true]} format={DAY_FORMAT} data-testid="audit-filter-dates" />

@@ -77,13 +77,13 @@ export function AllocationPanel({ detail, canEdit }: { detail: PlanDetail; canEd
                 </Flex>
                 <ExportLinks planId={plan.id} table="quotas" unit={unit} />
               </Flex>
-              <AllocationTable lines={lines} unit={unit} onOpen={setOpened} />
+              <AllocationTable lines={lines} unit={unit} thresholdYuan={plan.decisionThresholdYuan} onOpen={setOpened} />
             </Space>
           </Card>
         </>
       )}
       <ExplanationDrawer planId={plan.id} institutionId={opened} unit={unit} canEdit={canEdit && plan.status === 'allocated'} onClose={() => setOpened(undefined)} />
-      <DecisionModal planId={plan.id} target={deciding} onClose={() => setDeciding(undefined)} />
+      <DecisionModal planId={plan.id} thresholdYuan={plan.decisionThresholdYuan} target={deciding} onClose={() => setDeciding(undefined)} />
     </Space>
   );
 }

@@ -25,12 +25,3 @@ export function filterLines(lines: readonly QuotaLine[], search: string, filter:
   const keep = PREDICATES[filter];
   return lines.filter((l) => keep(l) && (needle === '' || l.code.toLowerCase().includes(needle) || l.name.toLowerCase().includes(needle)));
 }
-
-/** Compares nullable numbers with nulls last in ascending order. */
-export function compareNullable(a: number | null, b: number | null): number {
-  if (a === null && b === null) return 0;
-  if (a === null) return 1;
-  if (b === null) return -1;
-  return a - b;
-}
-

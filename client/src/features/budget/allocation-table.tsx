@@ -1,87 +1,73 @@
 /**
- * The allocation table: one line per institution, thousands of them, virtualised (antd `virtual`
- * with a fixed scroll height, so only the visible rows are in the DOM); every column sorts; a
- * click opens the explanation drawer.
+ * The allocation table: one line per institution, thousands of them. The lines come filtered by
+ * the panel; here they are sorted (allocation-sort.ts: typed-array indices, one sort per click)
+ * and drawn by a virtualised grid (allocation-grid.tsx: only a screenful of rows in the DOM).
+ * Every figure column, the code, the name and the credit rating sort (ascending, descending, back
+ * to the server's order); a click or Enter on a line opens its explanation.
  */
-import { memo, useMemo, type HTMLAttributes } from 'react';
-import { Table, Tag, Tooltip } from 'antd';
-import type { TableColumnsType } from 'antd';
+import { memo, useCallback, useMemo, useState } from 'react';
+import { Tag, Tooltip } from 'antd';
 import { EditOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { MoneyUnit } from '../../lib/format.ts';
 import { useFormat } from '../../lib/use-format.ts';
-import { compareNullable } from './allocation-rows.ts';
-import { ADJUSTED_ROW_BACKGROUND } from './budget-colors.ts';
+import { nextSort, sortLines, type LineSort, type SortKey } from './allocation-sort.ts';
+import { AllocationGrid, type GridColumn } from './allocation-grid.tsx';
 import type { QuotaLine } from './types.ts';
 
 /** Height of the scrolling body, px: about 14 rows on a 900 px screen. */
 export const TABLE_SCROLL_Y = 560;
-const TABLE_WIDTH = 1440;
 
 const STATUS_COLORS: Record<string, string> = { active: 'default', suspended: 'orange', terminated: 'red' };
 
-function AllocationTableInner({ lines, unit, onOpen }: { lines: readonly QuotaLine[]; unit: MoneyUnit; onOpen: (institutionId: number) => void }) {
+/** `thresholdYuan`: the plan's collective-decision threshold, named in the tip of a pending deduction. */
+function AllocationTableInner({ lines, unit, thresholdYuan, onOpen }: { lines: readonly QuotaLine[]; unit: MoneyUnit; thresholdYuan: number; onOpen: (institutionId: number) => void }) {
   const { t } = useTranslation('budget');
   const fmt = useFormat();
-  const u = fmt.unitLabel(unit);
-  const money = (v: number | null) => fmt.moneyValue(v, unit);
-  const columns = useMemo((): TableColumnsType<QuotaLine> => [
-    { title: t('table.code'), dataIndex: 'code', width: 110, fixed: 'left', sorter: (a, b) => a.code.localeCompare(b.code) },
-    { title: t('table.name'), dataIndex: 'name', width: 200, ellipsis: true, sorter: (a, b) => a.name.localeCompare(b.name, 'zh-CN') },
-    {
-      title: t('table.quota', { unit: u }), dataIndex: 'quotaYuan', width: 130, align: 'right', sorter: (a, b) => a.quotaYuan - b.quotaYuan,
-      render: (v: number, l) => <span data-testid="budget-quota-value">{l.adjusted && <EditOutlined title={t('table.adjusted')} style={{ marginInlineEnd: 4 }} />}{money(v)}{l.unallocatedYuan > 0 && <Tag style={{ marginInlineStart: 4 }}>{t('table.held', { amount: money(l.unallocatedYuan) })}</Tag>}</span>,
-    },
-    {
-      title: t('table.change'), dataIndex: 'changeOnLastYear', width: 100, align: 'right', sorter: (a, b) => compareNullable(a.changeOnLastYear, b.changeOnLastYear),
-      render: (v: number | null) => fmt.percent(v, 1),
-    },
-    { title: t('table.lastPaid', { unit: u }), dataIndex: 'lastPaidYuan', width: 120, align: 'right', sorter: (a, b) => compareNullable(a.lastPaidYuan, b.lastPaidYuan), render: money },
-    { title: t('table.base', { unit: u }), dataIndex: 'baseYuan', width: 120, align: 'right', sorter: (a, b) => compareNullable(a.baseYuan, b.baseYuan), render: money },
-    {
-      title: t('table.score'), key: 'score', width: 110, align: 'right', sorter: (a, b) => compareNullable(a.assessmentScore, b.assessmentScore),
-      render: (_, l) => `${fmt.number(l.assessmentScore, 1)} · ×${fmt.number(l.assessmentFactor, 2)}`,
-    },
-    {
-      title: t('table.credit'), key: 'credit', width: 100, align: 'right', sorter: (a, b) => (a.creditRating ?? 'Z').localeCompare(b.creditRating ?? 'Z'),
-      render: (_, l) => `${l.creditRating ?? '—'} · ×${fmt.number(l.creditFactor, 2)}`,
-    },
-    {
-      title: t('table.deduction', { unit: u }), key: 'deduction', width: 120, align: 'right', sorter: (a, b) => a.deductionYuan + a.pendingDeductionYuan - b.deductionYuan - b.pendingDeductionYuan,
-      render: (_, l) => (l.pendingDeductionYuan > 0
-        ? <Tooltip title={t('table.pendingTip')}><Tag color="orange">{money(l.pendingDeductionYuan)}?</Tag></Tooltip>
-        : l.deductionYuan > 0 ? money(l.deductionYuan) : '—'),
-    },
-    {
-      title: t('table.status'), key: 'status', width: 110,
-      render: (_, l) => (
-        <>
-          {l.status !== 'active' && <Tag color={STATUS_COLORS[l.status]}>{t(`agreement.${l.status}`)}</Tag>}
-          {l.source !== 'computed' && <Tag>{t(`source.${l.source}`)}</Tag>}
-        </>
-      ),
-    },
-    { title: t('table.type'), key: 'type', width: 150, render: (_, l) => `${t(`type.${l.type}`, { defaultValue: l.type })}${l.level ? ` ${t(`level.${l.level}`)}` : ''}` },
-    { title: t('table.region'), dataIndex: 'regionName', width: 100, ellipsis: true },
-  ], [t, fmt, u]);
+  const [sort, setSort] = useState<LineSort>(null);
+  const columns = useMemo((): GridColumn[] => {
+    const u = fmt.unitLabel(unit);
+    const money = (v: number | null) => fmt.moneyValue(v, unit);
+    return [
+      { key: 'code', sortKey: 'code', title: t('table.code'), width: 110, pinned: true, render: (l) => l.code },
+      { key: 'name', sortKey: 'name', title: t('table.name'), width: 200, fullText: (l) => l.name, render: (l) => l.name },
+      {
+        key: 'quota', sortKey: 'quota', title: t('table.quota', { unit: u }), width: 130, align: 'right',
+        render: (l) => <span data-testid="budget-quota-value">{l.adjusted && <EditOutlined title={t('table.adjusted')} style={{ marginInlineEnd: 4 }} />}{money(l.quotaYuan)}{l.unallocatedYuan > 0 && <Tag style={{ marginInlineStart: 4 }}>{t('table.held', { amount: money(l.unallocatedYuan) })}</Tag>}</span>,
+      },
+      { key: 'change', sortKey: 'change', title: t('table.change'), width: 100, align: 'right', render: (l) => fmt.percent(l.changeOnLastYear, 1) },
+      { key: 'lastPaid', sortKey: 'lastPaid', title: t('table.lastPaid', { unit: u }), width: 120, align: 'right', render: (l) => money(l.lastPaidYuan) },
+      { key: 'base', sortKey: 'base', title: t('table.base', { unit: u }), width: 120, align: 'right', render: (l) => money(l.baseYuan) },
+      { key: 'score', sortKey: 'score', title: t('table.score'), width: 110, align: 'right', render: (l) => `${fmt.number(l.assessmentScore, 1)} · ×${fmt.number(l.assessmentFactor, 2)}` },
+      { key: 'credit', sortKey: 'credit', title: t('table.credit'), width: 100, align: 'right', render: (l) => `${l.creditRating ?? '—'} · ×${fmt.number(l.creditFactor, 2)}` },
+      {
+        key: 'deduction', sortKey: 'deduction', title: t('table.deduction', { unit: u }), width: 120, align: 'right',
+        render: (l) => (l.pendingDeductionYuan > 0
+          ? <Tooltip title={t('table.pendingTip', { threshold: fmt.number(thresholdYuan, 2) })}><Tag color="orange">{money(l.pendingDeductionYuan)}?</Tag></Tooltip>
+          : l.deductionYuan > 0 ? money(l.deductionYuan) : '—'),
+      },
+      {
+        key: 'status', title: t('table.status'), width: 110,
+        render: (l) => (
+          <>
+            {l.status !== 'active' && <Tag color={STATUS_COLORS[l.status]}>{t(`agreement.${l.status}`)}</Tag>}
+            {l.source !== 'computed' && <Tag>{t(`source.${l.source}`)}</Tag>}
+          </>
+        ),
+      },
+      { key: 'type', title: t('table.type'), width: 150, render: (l) => `${t(`type.${l.type}`, { defaultValue: l.type })}${l.level ? ` ${t(`level.${l.level}`)}` : ''}` },
+      { key: 'region', title: t('table.region'), width: 100, fullText: (l) => l.regionName, render: (l) => l.regionName },
+    ];
+  }, [t, fmt, unit, thresholdYuan]);
+
+  // Key arrays per column live as long as the lines they were read from.
+  const keyCache = useMemo(() => new Map<SortKey, Float64Array>(), [lines]);
+  const sortedLines = useMemo(() => sortLines(lines, sort, keyCache), [lines, sort, keyCache]);
+  const onSort = useCallback((key: SortKey) => setSort((current) => nextSort(current, key)), []);
+
   return (
-    <Table<QuotaLine>
-      virtual
-      data-testid="budget-allocation-table"
-      rowKey="institutionId"
-      size="small"
-      columns={columns}
-      dataSource={lines as QuotaLine[]}
-      pagination={false}
-      scroll={{ x: TABLE_WIDTH, y: TABLE_SCROLL_Y }}
-      onRow={(l) => ({
-        onClick: () => onOpen(l.institutionId),
-        style: { cursor: 'pointer', ...(l.adjusted ? { background: ADJUSTED_ROW_BACKGROUND } : {}) },
-        'data-testid': 'budget-quota-row',
-        'data-code': l.code,
-      }) as HTMLAttributes<HTMLElement>}
-      locale={{ emptyText: t('table.empty') }}
-    />
+    <AllocationGrid columns={columns} lines={sortedLines} sort={sort} onSort={onSort} onOpen={onOpen}
+      label={t('table.label')} emptyText={t('table.empty')} bodyHeight={TABLE_SCROLL_Y} />
   );
 }
 

@@ -41,7 +41,7 @@ export function ApprovalCard({ detail, unit, canEdit, onOpen, onDecide }: {
             renderItem={(code) => <List.Item><Typography.Link onClick={() => open(code)}>{code}</Typography.Link></List.Item>} />
         )}
         {s.pendingDecisionCount > 0 && (
-          <List size="small" header={<Typography.Text strong>{t('approve.pending', { count: s.pendingDecisionCount })}</Typography.Text>} dataSource={s.pendingDecisions}
+          <List size="small" header={<Typography.Text strong>{t('approve.pending', { count: s.pendingDecisionCount, threshold: fmt.number(detail.plan.decisionThresholdYuan, 2) })}</Typography.Text>} dataSource={s.pendingDecisions}
             renderItem={(p) => (
               <List.Item actions={canEdit ? [<Button key="d" size="small" data-testid="budget-decide-deduction" onClick={() => onDecide({ kind: 'deduction', institutionId: idOf.get(p.code) as number, label: p.code })}>{t('approve.decide')}</Button>] : []}>
                 <Typography.Link onClick={() => open(p.code)}>{p.code}</Typography.Link> <Tag color="orange">{fmt.money(p.amountYuan, unit)}</Tag>

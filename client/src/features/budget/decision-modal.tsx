@@ -6,6 +6,7 @@ import type { ButtonProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { queryClient, trpc } from '../../lib/trpc.ts';
 import { errorMessage } from '../../lib/errors.ts';
+import { useFormat } from '../../lib/use-format.ts';
 
 export type DecisionTarget =
   | { kind: 'deduction' | 'recovery'; institutionId: number; label: string }
@@ -13,8 +14,9 @@ export type DecisionTarget =
 
 type Outcome = 'apply' | 'waive' | 'hold' | 'redistribute';
 
-export function DecisionModal({ planId, target, onClose }: { planId: number; target: DecisionTarget | undefined; onClose: () => void }) {
+export function DecisionModal({ planId, thresholdYuan, target, onClose }: { planId: number; thresholdYuan: number; target: DecisionTarget | undefined; onClose: () => void }) {
   const { t } = useTranslation('budget');
+  const fmt = useFormat();
   const { message } = App.useApp();
   const outcomes: Outcome[] = target?.kind === 'unallocated' ? ['hold', 'redistribute'] : ['apply', 'waive'];
   const [outcome, setOutcome] = useState<Outcome>();
@@ -44,7 +46,7 @@ export function DecisionModal({ planId, target, onClose }: { planId: number; tar
           <Radio.Group value={chosen} onChange={(e) => setOutcome(e.target.value as Outcome)} data-testid="budget-decision-outcome"
             options={outcomes.map((o) => ({ value: o, label: t(`decision.outcome.${o}`) }))} />
         </Form.Item>
-        <Form.Item label={t('decision.ref')} required help={t('decision.refHelp')}>
+        <Form.Item label={t('decision.ref')} required help={t('decision.refHelp', { threshold: fmt.number(thresholdYuan, 2) })}>
           <Input value={ref} onChange={(e) => setRef(e.target.value)} maxLength={120} data-testid="budget-decision-ref" />
         </Form.Item>
         <Form.Item label={t('decision.note')}>

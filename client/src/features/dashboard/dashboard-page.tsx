@@ -1,6 +1,7 @@
 /**
  * 风险驾驶舱, the leadership landing page: KPI cards, the regions × schemes grid by tier now and in
- * 12 / 24 months, and the alert list, for the focus region (drill-down) as of a month. Built for a
+ * 12 / 24 months, the alert list and the institutions over their budget, for the focus region
+ * (drill-down) as of a month. Built for a
  * large screen: everything important above the fold at 1920 × 1080.
  */
 import { useQuery } from '@tanstack/react-query';
@@ -14,6 +15,7 @@ import { DashboardHeader } from './dashboard-header.tsx';
 import { KpiCards } from './kpi-cards.tsx';
 import { TierGrid } from './tier-grid.tsx';
 import { AlertList } from './alert-list.tsx';
+import { OverBudgetPanel } from './over-budget-panel.tsx';
 import { useDashboardView } from './use-dashboard-view.ts';
 
 /** Rows asked for with "show all" (the server's limit). */
@@ -59,6 +61,7 @@ export function DashboardPage() {
                 <AlertList alerts={data.alerts} total={data.alertTotal} maxHeight={PANEL_HEIGHT} />
               </Col>
             </Row>
+            <OverBudgetPanel budget={data.budget} />
             <Typography.Text type="secondary" data-testid="dashboard-forecast-note">
               {t('forecastNote', { method: data.forecastMethod, version: data.parameterVersion })}
             </Typography.Text>

@@ -1,7 +1,8 @@
 /**
  * The KPI strip of the dashboard: pooling balance (亿元), payable months per scheme with its tier,
  * income and expenditure growth year on year, funds per tier now / in 12 / in 24 months, and the
- * alerts by level; each with a 24-month sparkline. Figures come computed from the server.
+ * alerts by level, each with a 24-month sparkline; and the institutions over their budget by
+ * deviation band. Figures come computed from the server.
  */
 import type { ReactNode } from 'react';
 import { Card, Col, Flex, Row, Space, Statistic, Tag, Tooltip, Typography } from 'antd';
@@ -11,11 +12,14 @@ import { useFormat, type Formatter } from '../../lib/use-format.ts';
 import { SERIES_COLORS, TIER_COLORS } from '../../lib/theme.ts';
 import { TierTag } from '../../components/ui/tier-tag.tsx';
 import { Sparkline } from './sparkline.tsx';
+import { OverBudgetKpi } from './over-budget-kpi.tsx';
 import { TierBars } from './tier-bars.tsx';
 import { ALERT_LEVEL_COLORS, ALERT_LEVELS } from './alert-colors.ts';
 import type { DashboardSummary, SparkPoint } from './types.ts';
 
 const VALUE_FONT_SIZE = 30;
+/** The unit beside a KPI value, smaller so six cards fit a 1920-pixel row ("813.11 × 10⁸ yuan" on one line). */
+const UNIT_FONT_SIZE = 18;
 
 function KpiCard({ title, testId, children, hint }: { title: string; testId: string; children: ReactNode; hint?: string }) {
   return (
@@ -42,16 +46,16 @@ export function KpiCards({ summary }: { summary: DashboardSummary }) {
   const expenditureFaster = (all?.expenditureYoY ?? 0) > (all?.incomeYoY ?? 0);
   return (
     <Row gutter={[16, 16]} data-testid="dashboard-kpis">
-      <Col xs={24} md={12} xl={5}>
+      <Col xs={24} md={12} xl={4}>
         <KpiCard title={t('kpi.balance')} testId="kpi-balance" hint={t('kpi.balanceHint', { funds: fmt.count(all?.funds ?? 0), nested: fmt.count(kpis.nestedFunds) })}>
-          <Statistic value={fmt.moneyValue(all?.balanceYuan, unit)} suffix={fmt.lang === 'en' && unit !== 'yuan' ? `× ${fmt.unitLabel(unit)}` : fmt.unitLabel(unit)} styles={{ content: { fontSize: VALUE_FONT_SIZE } }} />
+          <Statistic value={fmt.moneyValue(all?.balanceYuan, unit)} suffix={fmt.lang === 'en' && unit !== 'yuan' ? `× ${fmt.unitLabel(unit)}` : fmt.unitLabel(unit)} styles={{ content: { fontSize: VALUE_FONT_SIZE, whiteSpace: 'nowrap' }, suffix: { fontSize: UNIT_FONT_SIZE } }} />
           <Typography.Text type="secondary">
             {perScheme.map((s) => `${t(`common:scheme.${s.scheme}`)} ${fmt.money(s.balanceYuan, unit)}`).join(' · ')}
           </Typography.Text>
           <Sparkline data={sparkline} testId="spark-balance" series={[{ key: 'balanceYuan', name: t('kpi.sparkBalance'), color: SERIES_COLORS.balance }]} format={(v) => fmt.money(v, unit)} label={month} />
         </KpiCard>
       </Col>
-      <Col xs={24} md={12} xl={5}>
+      <Col xs={24} md={12} xl={4}>
         <KpiCard title={t('kpi.payableMonths')} testId="kpi-payable-months">
           <Space size={8} align="center">
             <Statistic value={fmt.months(all?.payableMonths)} styles={{ content: { fontSize: VALUE_FONT_SIZE, color: all ? TIER_COLORS[all.tier] : undefined } }} />
@@ -67,7 +71,7 @@ export function KpiCards({ summary }: { summary: DashboardSummary }) {
           <Sparkline data={sparkline} testId="spark-months" series={[{ key: 'payableMonths', name: t('kpi.sparkMonths'), color: SERIES_COLORS.payableMonths }]} format={(v) => fmt.months(v)} label={month} />
         </KpiCard>
       </Col>
-      <Col xs={24} md={12} xl={5}>
+      <Col xs={24} md={12} xl={4}>
         <KpiCard title={t('kpi.growth')} testId="kpi-growth" hint={t('kpi.growthHint', { funds: fmt.count(all?.growthFunds ?? 0) })}>
           <Flex gap={20} align="baseline">
             <Statistic title={t('kpi.income')} value={signed(fmt, all?.incomeYoY ?? null)} styles={{ content: { fontSize: 24, color: SERIES_COLORS.income } }} />
@@ -82,12 +86,12 @@ export function KpiCards({ summary }: { summary: DashboardSummary }) {
           />
         </KpiCard>
       </Col>
-      <Col xs={24} md={12} xl={5}>
+      <Col xs={24} md={12} xl={4}>
         <KpiCard title={t('kpi.tiers')} testId="kpi-tiers">
           <TierBars counts={kpis.tiers} />
         </KpiCard>
       </Col>
-      <Col xs={24} md={24} xl={4}>
+      <Col xs={24} md={12} xl={4}>
         <KpiCard title={t('kpi.alerts')} testId="kpi-alerts">
           <Statistic value={fmt.count(summary.alertTotal)} suffix={t('kpi.fundsSuffix')} styles={{ content: { fontSize: VALUE_FONT_SIZE, color: summary.alertTotal > 0 ? TIER_COLORS.red : undefined } }} />
           <Space size={[4, 4]} wrap>
@@ -96,6 +100,11 @@ export function KpiCards({ summary }: { summary: DashboardSummary }) {
             ))}
           </Space>
           <Sparkline data={sparkline} testId="spark-warning" series={[{ key: 'warningFunds', name: t('kpi.sparkWarning'), color: TIER_COLORS.red }]} format={(v) => `${fmt.count(v)} ${t('kpi.fundsSuffix')}`} label={month} />
+        </KpiCard>
+      </Col>
+      <Col xs={24} md={12} xl={4}>
+        <KpiCard title={t('overBudget.kpiTitle')} testId="kpi-over-budget" hint={t('overBudget.kpiHint')}>
+          <OverBudgetKpi budget={summary.budget} />
         </KpiCard>
       </Col>
     </Row>

@@ -15,3 +15,8 @@ export interface DashboardView {
   /** Every grid row instead of the most urgent ones. */
   showAll?: boolean;
 }
+
+export type DashboardBudget = DashboardSummary['budget'];
+export type BudgetPlanRow = DashboardBudget['plans'][number];
+export type OverBudgetRow = DashboardBudget['overBudget'][number];
+export type DeviationBand = OverBudgetRow['band'];

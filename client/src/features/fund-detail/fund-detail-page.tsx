@@ -1,4 +1,7 @@
-/** 基金详情 at `/funds/:fundId`: header, income/expenditure, balance and payable-months charts, records; a link to its forecast. */
+/**
+ * 基金详情 at `/funds/:fundId`: header, income/expenditure, balance and payable-months charts, records; a link to its forecast.
+ * Every period is judged under the rules in force then; where they changed, a note and a mark in the records say so.
+ */
 import { useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Col, Flex, Result, Row, Space } from 'antd';
@@ -19,6 +22,7 @@ import { PayableMonthsChart } from '../../components/charts/payable-months-chart
 import { FundHeader } from './fund-header.tsx';
 import { RecordsTable } from './records-table.tsx';
 import { ExportButtons } from './export-buttons.tsx';
+import { RulesNote } from './rules-note.tsx';
 import type { FundDetail } from './types.ts';
 
 export function FundDetailPage() {
@@ -50,7 +54,7 @@ export function FundDetailPage() {
       <FundHeader detail={detail.data} />
       <FundCharts detail={detail.data} />
       <Card title={t('records')} extra={<ExportButtons table="fund_records" />}>
-        <RecordsTable records={detail.data.records} />
+        <RecordsTable records={detail.data.records} rules={detail.data.rules} />
       </Card>
     </Space>
   );
@@ -95,6 +99,7 @@ function FundCharts({ detail }: { detail: FundDetail }) {
               thresholds={detail.thresholds}
               labels={{ payableMonths: t('payableMonths'), axis: t('axisMonths'), tiers: tierLabels }}
             />
+            <RulesNote rules={detail.rules} />
             <ParameterNote
               denominator={detail.denominator}
               thresholds={detail.thresholds}

@@ -51,7 +51,8 @@ export function FundHeader({ detail }: { detail: FundDetail }) {
           { key: 'latestPeriod', label: t('latestPeriod'), children: fmt.period(latest?.period) },
           { key: 'annualExpenditure', label: t('annualExpenditure'), children: fmt.money(latest?.annualExpenditureYuan, expenditureUnit) },
           { key: 'vintage', label: t('vintage'), children: latest?.vintage ?? '—' },
-          ...(region.source ? [{ key: 'source', label: t('source'), children: region.source }] : []),
+          // the source is stored data (a citation), shown in the words it was given in
+          ...(region.source ? [{ key: 'source', label: t('source'), children: <span data-testid="fund-source">{region.source}</span> }] : []),
         ]}
       />
     </Card>

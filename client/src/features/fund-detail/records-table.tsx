@@ -1,4 +1,4 @@
-/** Every period of one fund with its indicators, newest first. */
+/** Every period of one fund with its indicators, newest first; the first period under changed rules is marked. */
 import { Table, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -6,19 +6,30 @@ import { pickMoneyUnit } from '../../lib/format.ts';
 import { useFormat } from '../../lib/use-format.ts';
 import { TierTag } from '../../components/ui/tier-tag.tsx';
 import { FlagTags } from '../../components/ui/flag-tags.tsx';
-import type { FundRecord } from './types.ts';
+import { RulesChangeTag } from './rules-note.tsx';
+import type { FundDetail, FundRecord } from './types.ts';
 
 const PAGE_SIZE = 12;
 
-export function RecordsTable({ records }: { records: readonly FundRecord[] }) {
+export function RecordsTable({ records, rules }: { records: readonly FundRecord[]; rules: FundDetail['rules'] }) {
   const { t } = useTranslation('fundDetail');
+  // the spans after the first begin where the rules changed
+  const changedAt = new Map(rules.slice(1).map((span) => [span.from, span]));
   const fmt = useFormat();
   const flowUnit = pickMoneyUnit(records.flatMap((r) => [r.incomeYuan, r.expenditureYuan]));
   const balanceUnit = pickMoneyUnit(records.map((r) => r.balanceYuan));
   const rows = [...records].reverse();
 
   const columns: TableColumnsType<FundRecord> = [
-    { title: t('columns.period'), dataIndex: 'period', width: 110, render: (p: string) => fmt.period(p) },
+    {
+      title: t('columns.period'),
+      dataIndex: 'period',
+      width: changedAt.size > 0 ? 240 : 110,
+      render: (p: string) => {
+        const span = changedAt.get(p);
+        return <>{fmt.period(p)}{span && <RulesChangeTag span={span} />}</>;
+      },
+    },
     {
       title: t('columns.income', { unit: fmt.unitLabel(flowUnit) }),
       dataIndex: 'incomeYuan',
