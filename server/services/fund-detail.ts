@@ -10,7 +10,8 @@ import type { Db } from '../db/client.ts';
 import { funds, regions, type Scheme } from '../db/schema.ts';
 import { fundRecordsInOrder } from '../db/queries/fund-records.ts';
 import { evaluateFundSeries, resolveParams, type FundWarning, type WarningParams } from '../../models/index.ts';
-import { activeWarningParams, loadParameterChains, NATIONAL_SET_NAME, periodMonth, type ParameterEntry } from './parameters.ts';
+import type { ParameterEntry } from './parameters.ts';
+import { judgingMonth, warningParamsAt } from './warning-rules.ts';
 import { parametersInForce } from './parameter-sets.ts';
 import { assertRegionVisible } from './region-scope.ts';
 import { isRatedAccount } from './fund-overview.ts';
@@ -41,27 +42,14 @@ interface PeriodRules {
 }
 
 /**
- * The month whose rules judge a period (`YYYY` is judged at its end). A period before the first
- * national version (2009-01) had no rules of its own: it is judged under that first version
- * rather than refused.
- */
-function rulesMonth(db: Db): (period: string) => string {
-  const first = loadParameterChains(db).get(NATIONAL_SET_NAME)?.[0]?.effectiveFrom;
-  return (period) => {
-    const month = periodMonth(period);
-    return first !== undefined && month < first ? first : month;
-  };
-}
-
-/**
- * The rules a fund's period is judged under: the warning parameters in force, resolved for its
+ * The rules a fund's period is judged under: the warning parameters in force (warning-rules.ts:
+ * a period before the first national version is judged under that version), resolved for its
  * region and scheme (once per combination of versions: most funds meet one or two).
  */
 function rulesForFund(db: Db, regionCode: string, scheme: Scheme): (period: string) => PeriodRules {
-  const monthOf = rulesMonth(db);
   const resolved = new Map<string, PeriodRules>();
   return (period) => {
-    const inForce = activeWarningParams(db, monthOf(period));
+    const inForce = warningParamsAt(db, period);
     let rules = resolved.get(inForce.key);
     if (!rules) {
       const params = resolveParams(inForce.params, regionCode, scheme);
@@ -144,7 +132,7 @@ export function fundDetail(db: Db, scope: Set<number> | null, fundId: number) {
  * (`parametersInForce`: the national version and the override of the fund's region and scheme).
  */
 function rulesSpans(db: Db, scope: Set<number> | null, regionId: number, scheme: Scheme, periods: readonly string[], periodRules: readonly PeriodRules[]): RulesSpan[] {
-  const monthOf = rulesMonth(db);
+  const monthOf = (period: string) => judgingMonth(db, period);
   const spans: RulesSpan[] = [];
   periodRules.forEach((rules, i) => {
     const period = periods[i] as string;

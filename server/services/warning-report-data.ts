@@ -1,6 +1,9 @@
 /**
  * The data of the two reports, from the same memoised results the dashboard shows: the risk
- * report is `dashboard.summary` with every grid row and alert; the disclosure table sums each
+ * report is `dashboard.summary` with every grid row and alert (with the probability of red and the
+ * stochastic run behind it), and its budget part (dashboard-budget.ts) with every plan and every
+ * institution over budget (the dashboard keeps those lists short; counts and sums are the same);
+ * the disclosure table sums each
  * fund's income and expenditure over a calendar year and takes its closing balance (seeds 000
  * 第二十一条 and 003 第十一条: publish income, expenditure and balance regularly). Sums in fen.
  */
@@ -9,6 +12,7 @@ import type { SessionUser } from '../auth/sessions.ts';
 import { parsePeriod } from '../../models/index.ts';
 import { MAX_ALERTS, MAX_GRID_ROWS } from '../schemas/dashboard.ts';
 import { dashboardSummary, type DashboardSummary } from './dashboard-summary.ts';
+import { dashboardBudget } from './dashboard-budget.ts';
 import { warningSnapshot } from './warning-snapshot.ts';
 import { regionIndex, regionRef, resolveFocus, subtreeIds, userScope, type RegionRef } from './warning-regions.ts';
 import { warningDataStamp } from './warning-cache.ts';
@@ -18,9 +22,21 @@ export interface ReportInput {
   asOf?: string | undefined;
 }
 
-/** @throws DomainError NOT_FOUND / FORBIDDEN as `dashboard.summary`. */
+/** No cut in the report's budget lists: a province has tens of plans and at most some thousand institutions. */
+const ALL = Number.MAX_SAFE_INTEGER;
+
+/**
+ * The budget part is computed for the same regions as the summary's (the focus region's subtree
+ * within the user's regions), as of the same month, from the same data (no await in between).
+ * @throws DomainError NOT_FOUND / FORBIDDEN as `dashboard.summary`.
+ */
 export function riskReportData(db: Db, user: Pick<SessionUser, 'regionIds'>, input: ReportInput): DashboardSummary {
-  return dashboardSummary(db, user, { ...input, alertLimit: MAX_ALERTS, gridLimit: MAX_GRID_ROWS, gridOrder: 'urgency' });
+  const summary = dashboardSummary(db, user, { ...input, alertLimit: MAX_ALERTS, gridLimit: MAX_GRID_ROWS, gridOrder: 'urgency' });
+  const stamp = warningDataStamp(db);
+  const scope = userScope(db, user, stamp);
+  const index = regionIndex(db, stamp);
+  const inFocus = summary.focus ? [...subtreeIds(index, summary.focus.regionId)].filter((id) => scope === null || scope.has(id)) : [];
+  return { ...summary, budget: dashboardBudget(db, index, scope, new Set(inFocus), input.asOf, { institutions: ALL, plans: ALL }) };
 }
 
 export interface DisclosureRow extends RegionRef {

@@ -1,22 +1,29 @@
 /**
  * The reports as self-contained HTML for headless chromium to print: a one-page risk report per
- * region (KPIs, the most urgent rows of the grid, the most severe alerts, the rules behind them)
- * and the disclosure table. Every text is escaped; no script, no external resource.
+ * region (KPIs, the most urgent rows of the grid, the most severe alerts with their stochastic
+ * probability of red and the run it comes from, the institutions over budget, the rules behind
+ * them) and the disclosure table. Every text is escaped; no script, no external resource.
  */
 import type { Tier } from '../../models/index.ts';
 import type { DashboardSummary } from './dashboard-summary.ts';
 import type { DisclosureData } from './warning-report-data.ts';
 import {
-  TEXT, accountLabel, alertLevelLabel, fill, periodLabel, regionLabel, schemeLabel, tierLabel, type ReportLang,
+  TEXT, accountLabel, fill, periodLabel, regionLabel, schemeLabel, tierLabel, type ReportLang,
 } from './warning-report-labels.ts';
+import { alertsHtml, PROBABILITY_CELL_PX } from './warning-report-alerts.ts';
+import { budgetHtml } from './warning-report-budget.ts';
 import { escapeHtml } from './pdf.ts';
 
 /** The tier colours of the app (client/src/lib/theme.ts), so a printed report reads like the screen. */
 const TIER_COLORS: Readonly<Record<Tier, string>> = { red: '#cf1322', orange: '#fa8c16', green: '#389e0d', blue: '#1677ff', purple: '#722ed1' };
 const MUTED = '#8c8c8c';
-/** What fits one A4 landscape page beside the KPIs. */
+/**
+ * What fits one A4 landscape page beside the alerts (warning-report-alerts.ts) and above the budget
+ * section: every grid row is one line (names are cut with an ellipsis at NAME_CELL_PX); the XLSX has
+ * every row in full (test/server/http/report-budget.test.ts prints the page at these limits).
+ */
 const GRID_ROWS_ON_PAGE = 12;
-const ALERTS_ON_PAGE = 5;
+const NAME_CELL_PX = 110;
 
 const months = (m: number | null, lang: ReportLang) => (m === null ? '—' : `${m.toFixed(1)}${lang === 'en' ? '' : ' 个月'}`);
 const percent = (r: number | null) => (r === null ? '—' : `${r > 0 ? '+' : ''}${(r * 100).toFixed(1)}%`);
@@ -33,7 +40,15 @@ h1 { font-size: 18px; margin: 0 0 2px; } h2 { font-size: 13px; margin: 10px 0 4p
 table { border-collapse: collapse; width: 100%; } th, td { border: 1px solid #d9d9d9; padding: 3px 5px; text-align: left; vertical-align: top; }
 th { background: #fafafa; } td.nowrap { white-space: nowrap; } td.num { text-align: right; font-variant-numeric: tabular-nums; }
 .tier { color: #fff; text-align: center; border-radius: 3px; } .note { color: ${MUTED}; margin-top: 8px; }
-.cols { display: flex; gap: 12px; } .cols > div { flex: 1; min-width: 0; }
+.cols { display: flex; gap: 12px; } .cols > div { flex: 1; min-width: 0; } .cols > div.wide { flex: 1.5; }
+.muted { color: ${MUTED}; } .stale { color: #d46b08; } .headline { margin-bottom: 3px; } .empty { color: ${MUTED}; padding: 4px 0; }
+.risk { line-height: 1.3; } .risk h2 { margin: 7px 0 3px; } .risk th, .risk td { padding: 2px 4px; } .risk .note { margin-top: 3px; }
+.risk .kpi { padding: 4px 8px; } .risk .meta { margin-bottom: 6px; } .risk .foot { font-size: 9px; margin-top: 6px; }
+td.tier { white-space: nowrap; }
+td.name { max-width: ${NAME_CELL_PX}px; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+table.fixed { table-layout: fixed; } table.fixed td { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+.clip { display: -webkit-box; -webkit-box-orient: vertical; overflow: hidden; }
+td.lines > div { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; max-width: ${PROBABILITY_CELL_PX}px; }
 </style></head><body>${body}</body></html>`;
 }
 
@@ -53,27 +68,25 @@ export function riskReportHtml(s: DashboardSummary, lang: ReportLang, generatedA
 <div class="kpi"><div class="label">${escapeHtml(T.payableMonths)}</div><div class="value" style="color:${all ? TIER_COLORS[all.tier] : MUTED}">${escapeHtml(months(all?.payableMonths ?? null, lang))}${lang === 'en' ? ' months' : ''} (${all ? escapeHtml(tierLabel(all.tier, lang)) : '—'})</div>
 ${s.kpis.schemes.filter((x) => x.scheme !== 'all').map((x) => `${escapeHtml(schemeLabel(x.scheme, lang))} ${escapeHtml(months(x.payableMonths, lang))}`).join(' · ')}</div>
 <div class="kpi"><div class="label">${escapeHtml(T.growthIncome)} / ${escapeHtml(T.growthExpenditure)}</div><div class="value">${percent(all?.incomeYoY ?? null)} / ${percent(all?.expenditureYoY ?? null)}</div></div>
-<div class="kpi" style="flex:1.6"><div class="label">${escapeHtml(T.fundsPerTier)}</div>${tierCounts}</div>
+<div class="kpi" style="flex:2.4"><div class="label">${escapeHtml(T.fundsPerTier)}</div>${tierCounts}</div>
 </div>`;
   const rows = s.grid.slice(0, GRID_ROWS_ON_PAGE);
   const grid = `<table><thead><tr><th rowspan="2">${escapeHtml(T.region)}</th>${s.schemes.map((x) => `<th colspan="3">${escapeHtml(schemeLabel(x, lang))}</th>`).join('')}</tr>
 <tr>${s.schemes.map(() => `<th>${escapeHtml(T.now)}</th><th>${escapeHtml(T.in12)}</th><th>${escapeHtml(T.in24)}</th>`).join('')}</tr></thead><tbody>
-${rows.map((r) => `<tr><td>${escapeHtml(regionLabel(r, lang))}</td>${s.schemes.map((x) => {
+${rows.map((r) => `<tr><td class="name">${escapeHtml(regionLabel(r, lang))}</td>${s.schemes.map((x) => {
     const c = r.cells[x];
     if (!c) return '<td>—</td><td>—</td><td>—</td>';
     return tierCell(c.tier, months(c.payableMonths, lang)) + tierCell(c.tier12, months(c.months12, lang)) + tierCell(c.tier24, months(c.months24, lang));
   }).join('')}</tr>`).join('\n')}</tbody></table>${s.gridTotal > rows.length ? `<div class="note">${escapeHtml(fill(T.gridMore, { n: s.gridTotal - rows.length }))}</div>` : ''}`;
-  const shown = s.alerts.slice(0, ALERTS_ON_PAGE);
-  const alerts = `<table><thead><tr><th>${escapeHtml(T.level)}</th><th>${escapeHtml(T.region)}</th><th>${escapeHtml(T.reasons)}</th></tr></thead><tbody>
-${shown.map((a) => `<tr><td class="nowrap">${escapeHtml(alertLevelLabel(a.level, lang))}</td><td>${escapeHtml(regionLabel({ name: a.regionName, nameEn: a.regionNameEn }, lang))} · ${escapeHtml(schemeLabel(a.scheme, lang))}</td><td>${escapeHtml(lang === 'en' ? a.reasonEn : a.reasonZh)}</td></tr>`).join('\n')}
-</tbody></table>${s.alertTotal > shown.length ? `<div class="note">${escapeHtml(fill(T.alertsMore, { n: s.alertTotal - shown.length }))}</div>` : ''}`;
+  const alerts = alertsHtml(s, lang);
   const t = s.thresholds;
   const footer = fill(T.footer, { cuts: `${t.redBelow} / ${t.orangeBelow} / ${t.greenUpTo} / ${t.blueUpTo}`, version: s.parameterVersion, method: s.forecastMethod });
   const body = `<h1>${escapeHtml(title)}</h1>
 <div class="meta">${escapeHtml(T.asOf)} ${escapeHtml(s.asOf ? periodLabel(s.asOf, lang) : `${periodLabel(s.latestPeriod, lang)} (${T.latest})`)} · ${escapeHtml(T.generated)} ${escapeHtml(generatedAt)}</div>
-${kpis}<div class="cols"><div><h2>${escapeHtml(T.grid)}</h2>${grid}</div><div><h2>${escapeHtml(T.alerts)}</h2>${alerts}</div></div>
-<div class="note">${escapeHtml(footer)}</div>`;
-  return page(title, body, true);
+${kpis}<div class="cols"><div><h2>${escapeHtml(T.grid)}</h2>${grid}</div><div class="wide"><h2>${escapeHtml(T.alerts)}</h2>${alerts}</div></div>
+${budgetHtml(s.budget, lang, wanText)}
+<div class="note foot">${escapeHtml(footer)} ${escapeHtml(T.probabilityNote)} ${escapeHtml(T.budgetNote)}</div>`;
+  return page(title, `<div class="risk">${body}</div>`, true);
 }
 
 const GROUPING = /\B(?=(\d{3})+(?!\d))/g;

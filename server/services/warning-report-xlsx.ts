@@ -1,6 +1,7 @@
 /**
- * The reports as XLSX, with the same figures as the PDF: the risk report as three sheets (summary,
- * every grid row, every alert), the disclosure table as one (through the export writer, so money
+ * The reports as XLSX, with the same figures as the PDF: the risk report as four sheets (summary,
+ * every grid row, every alert with its probability of red and the stochastic run behind it, the
+ * institutions over budget: warning-report-budget.ts), the disclosure table as one (through the export writer, so money
  * goes in as exact decimals of 万元, as `GET /api/export` writes it). Units are in the headers.
  */
 import ExcelJS from 'exceljs';
@@ -8,9 +9,12 @@ import type { DashboardSummary } from './dashboard-summary.ts';
 import type { DisclosureData } from './warning-report-data.ts';
 import { fenToUnitText } from './export-table.ts';
 import { xlsxWriter } from '../importer/export-writers.ts';
-import { TEXT, accountLabel, alertLevelLabel, periodLabel, regionLabel, schemeLabel, tierLabel, type ReportLang } from './warning-report-labels.ts';
+import { TEXT, accountLabel, alertLevelLabel, periodLabel, regionLabel, schemeLabel, staleLabel, tierLabel, type ReportLang } from './warning-report-labels.ts';
+import { addBudgetSheet, PERCENT_FORMAT } from './warning-report-budget.ts';
 
 const round = (x: number | null, digits: number) => (x === null ? null : Number(x.toFixed(digits)));
+/** Columns (1-based) of the alerts sheet holding the probabilities of red (exact values, shown as percents). */
+const PROBABILITY_COLUMNS = [8, 9];
 
 export async function riskReportXlsx(s: DashboardSummary, lang: ReportLang): Promise<Buffer> {
   const T = TEXT[lang];
@@ -40,11 +44,17 @@ export async function riskReportXlsx(s: DashboardSummary, lang: ReportLang): Pro
   }
 
   const alerts = book.addWorksheet(T.alerts, { views: [{ state: 'frozen', ySplit: 1 }] });
-  alerts.addRow([T.level, T.region, T.scheme, T.period, T.tier, `${T.payableMonths} (${T.months})`, T.reasons]).font = { bold: true };
+  alerts.addRow([T.level, T.region, T.scheme, T.period, T.tier, `${T.payableMonths} (${T.months})`, T.reasons,
+    T.probabilityRed12, T.probabilityRed24, T.run, T.runFinished, T.paths, T.stale]).font = { bold: true };
   for (const a of s.alerts) {
-    alerts.addRow([alertLevelLabel(a.level, lang), regionLabel({ name: a.regionName, nameEn: a.regionNameEn }, lang), schemeLabel(a.scheme, lang),
-      periodLabel(a.period, lang), tierLabel(a.tier, lang), round(a.payableMonths, 2), lang === 'en' ? a.reasonEn : a.reasonZh]);
+    const run = a.stochastic;
+    const row = alerts.addRow([alertLevelLabel(a.level, lang), regionLabel({ name: a.regionName, nameEn: a.regionNameEn }, lang), schemeLabel(a.scheme, lang),
+      periodLabel(a.period, lang), tierLabel(a.tier, lang), round(a.payableMonths, 2), lang === 'en' ? a.reasonEn : a.reasonZh,
+      a.probabilityRed12, a.probabilityRed24, run?.runId ?? null, run?.finishedOn ?? null, run?.paths ?? null,
+      run && run.stale.length > 0 ? run.stale.map((r) => staleLabel(r, run.ageMonths, lang)).join(lang === 'en' ? '; ' : '；') : null]);
+    for (const c of PROBABILITY_COLUMNS) row.getCell(c).numFmt = PERCENT_FORMAT;
   }
+  addBudgetSheet(book, s.budget, lang);
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 
