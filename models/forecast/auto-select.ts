@@ -1,5 +1,8 @@
 /**
- * Per-series method selection by a one-origin holdout on the series' own history.
+ * Per-series method selection by a one-origin holdout on the series' own history (seasonal series),
+ * and the dispatch of `auto`: series shorter than max(2m + 2, 10) go to the fallbacks (below); non-
+ * seasonal series (frequency 1), when `nonSeasonal` is configured, to forecast pooling (auto-pool.ts,
+ * chosen = 'pool'); every other series to the steps below.
  *
  * 1. Every member (ETS, Theta, ARIMA) is fitted to the whole series, with its own automatic
  *    selection (ETS form by AICc, ARIMA orders by the stepwise search): the combination needs these
@@ -12,7 +15,8 @@
  *    is kept unless a single member's MAE is below (1 − margin) × the combination's, margin = 0.5 by
  *    default. Ties go to the earlier candidate (combo, then members in order): deterministic.
  * Why so large a margin: one origin is a noisy judge. Measured on M3 with this code (sMAPE % /
- * MASE at the published horizons; the ARIMA member was still changing):
+ * MASE at the published horizons; the ARIMA member was still changing; the yearly column dates from
+ * when this rule also served annual series, which now get forecast pooling):
  *   combo                    16.21 / 2.733 yearly   13.68 / 0.841 monthly
  *   holdout winner (0)       17.31 / 2.994          13.97 / 0.852
  *   margin 0.2               16.84 / 2.832          13.76 / 0.841
@@ -29,6 +33,7 @@
  * @see L. J. Tashman, "Out-of-sample tests of forecasting accuracy", IJF 16(4), 437–450, 2000.
  * @see F. Petropoulos et al., "Forecasting: theory and practice", IJF 38(3), 705–871, 2022, §2.5–2.6 (model selection and combination).
  */
+import { fitPool, type PoolConfig } from './auto-pool.ts';
 import { checkRequest, checkSeries } from './checks.ts';
 import { assembleCombo, combineForecasts, fitMembers, type Combiner, type ComboFitted } from './combine.ts';
 import { mae } from './metrics.ts';
@@ -48,18 +53,24 @@ export interface AutoConfig {
   fallbacks: readonly ForecastMethod[];
   /** Relative MAE advantage a single member needs over the combination (default 0.5). */
   margin?: number;
+  /** Non-seasonal series (frequency 1) long enough for `members`: pool by rolling origin instead (auto-pool.ts). */
+  nonSeasonal?: PoolConfig;
 }
 
 export interface AutoFitted extends FittedModel {
-  /** Name of the chosen method ('combo', a member's or a fallback's name). */
+  /** Name of the chosen method ('combo', 'pool', a member's or a fallback's name). */
   chosen: string;
-  /** Holdout MAE by candidate (absent: the candidate could not be scored). */
+  /** Holdout MAE by candidate (absent: the candidate could not be scored); for 'pool' the rolling-origin MAE. */
   holdoutMae: Record<string, number>;
+  /** Values held out (one origin), or validation origins K for 'pool'. */
   holdout: number;
+  /** The pooled members' labels, best first ('pool' only). */
+  pool?: string[];
   inner: FittedModel;
 }
 
 const COMBO = 'combo';
+const POOL = 'pool';
 const DEFAULT_MARGIN = 0.5;
 const NON_SEASONAL_HOLDOUT = 6;
 const FALLBACK_HOLDOUT = 3;
@@ -134,17 +145,19 @@ export function createAuto(config: AutoConfig): ForecastMethod<AutoFitted> {
     fit(series) {
       const y = checkSeries('auto', series, { minLength: 2 });
       const short = y.length < Math.max(2 * series.frequency + 2, 10);
-      const core = short ? fitShort(series, y) : fitLong(series, y);
+      const pooled = !short && series.frequency === 1 && config.nonSeasonal !== undefined;
+      const core = short ? fitShort(series, y) : pooled ? { chosen: POOL, ...fitPool('auto', series, y, config.nonSeasonal as PoolConfig) } : fitLong(series, y);
       const scores = Object.entries(core.holdoutMae).map(([k, v]) => `${k} ${v.toPrecision(4)}`).join(', ');
+      const judged = core.chosen === POOL ? `rolling origin ${core.holdout}` : `holdout ${core.holdout}`;
       return {
         method: 'auto', fitted: core.inner.fitted, aicc: core.inner.aicc, ...core,
-        description: `auto → ${core.chosen}: ${core.inner.description} (holdout ${core.holdout}, MAE ${scores || 'n/a'})`,
+        description: `auto → ${core.chosen}: ${core.inner.description} (${judged}, MAE ${scores || 'n/a'})`,
       };
     },
     forecast(fitted, request): Forecast {
       checkRequest('auto', request);
       let fc: Forecast;
-      if (fitted.chosen === COMBO) {
+      if (fitted.chosen === COMBO || fitted.chosen === POOL) {
         const combo = fitted.inner as ComboFitted;
         fc = combineForecasts(combo.members.map((mm) => mm.method.forecast(mm.fitted, request)), combo.combiner, COMBO);
       } else {

@@ -14,8 +14,9 @@ export { loglinearMethod, type LoglinearFitted, type LoglinearOptions } from './
 export { etsMethod, type EtsFitted, type EtsOptions } from './ets/index.ts';
 export { arimaMethod, type ArimaFitted, type ArimaOptions } from './arima/index.ts';
 export { comboMethod, COMBO_MEMBERS } from './combo.ts';
-export { autoMethod } from './auto.ts';
+export { autoMethod, ANNUAL_POOL_MEMBERS } from './auto.ts';
 export { createAuto, type AutoConfig, type AutoFitted, type AutoMember } from './auto-select.ts';
+export { fitPool, type PoolConfig, type PoolFit, type PoolMember } from './auto-pool.ts';
 export { combineForecasts, createCombo, type ComboFitted, type Combiner } from './combine.ts';
 export { coverage, mae, mape, mase, maseScale, rmse, smape } from './metrics.ts';
 export {

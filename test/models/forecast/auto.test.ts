@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { autoMethod } from '../../../models/forecast/auto.ts';
+import { ANNUAL_POOL_MEMBERS, autoMethod } from '../../../models/forecast/auto.ts';
 import { createAuto } from '../../../models/forecast/auto-select.ts';
+import { combineForecasts } from '../../../models/forecast/combine.ts';
 import { comboMethod } from '../../../models/forecast/combo.ts';
 import { driftMethod } from '../../../models/forecast/drift.ts';
 import { naiveMethod } from '../../../models/forecast/naive.ts';
@@ -56,6 +57,48 @@ describe('auto selection', () => {
       // The same member fits (deterministic), so the same combination, bit for bit.
       expect(fc.mean).toEqual(direct.mean);
     }
+  });
+
+  it('annual series: the median of the 3 best of 5 candidates by rolling origin, over the real members', () => {
+    const fx = loadFixture('medicare-hi-expenditure'); // 36 yearly values: K = ⌊36/4⌋ = 9, capped at 8
+    const fit = autoMethod.fit({ values: fx.values, frequency: 1 });
+    expect(fit.chosen).toBe('pool');
+    expect(fit.holdout).toBe(8);
+    expect(Object.keys(fit.holdoutMae).sort()).toEqual(['arima', 'drift', 'ets', 'ets-damped', 'theta']);
+    expect(fit.pool).toHaveLength(3);
+    const ranked = Object.entries(fit.holdoutMae).sort((a, b) => a[1] - b[1]).map(([k]) => k);
+    expect(fit.pool).toEqual(ranked.slice(0, 3));
+    expect(fit.description).toMatch(/^auto → pool: median of 3 \(.*\) \(rolling origin 8, MAE /);
+    // The forecast is the median of the pooled members refitted on their own (deterministic fits).
+    const request = { horizon: 5, levels: [80, 95] };
+    const members = ANNUAL_POOL_MEMBERS.filter((m) => fit.pool?.includes(m.label));
+    expect(members).toHaveLength(3);
+    const direct = combineForecasts(members.map((m) => m.method.forecast(m.method.fit({ values: fx.values, frequency: 1 }, m.options), request)), 'median', 'auto');
+    const out = autoMethod.forecast(fit, request);
+    expect(out.mean).toEqual(direct.mean);
+    expect(out.lower).toEqual(direct.lower);
+    expect(out.method).toBe('auto');
+    out.mean.forEach((v, i) => {
+      const at = (b: number[] | undefined) => (b as number[])[i] as number;
+      const ordered = [at(out.lower['95']), at(out.lower['80']), v, at(out.upper['80']), at(out.upper['95'])];
+      expect(ordered).toEqual(ordered.slice().sort((a, b) => a - b));
+    });
+  });
+
+  it('annual series from 10 values are pooled, shorter ones use the fallbacks; seasonal ones never pool', () => {
+    const grow = (n: number) => Array.from({ length: n }, (_, t) => 100 * 1.05 ** t + (t % 3));
+    expect(autoMethod.fit({ values: grow(9), frequency: 1 }).chosen).not.toBe('pool');
+    const ten = autoMethod.fit({ values: grow(10), frequency: 1 });
+    expect(ten.chosen).toBe('pool');
+    expect(ten.holdout).toBe(3); // ⌊10/3⌋: every origin keeps at least 2/3 of the series
+    // A fund balance that turns negative: multiplicative ETS forms drop out, the pool still works.
+    const balance = [120, 96, 81, 55, 40, 12, -9, -35, -52, -80, -97, -130];
+    const deficit = autoMethod.fit({ values: balance, frequency: 1 });
+    expect(deficit.chosen).toBe('pool');
+    expect(autoMethod.forecast(deficit, { horizon: 3, levels: [95] }).mean.every((v) => v < -130)).toBe(true);
+    const quarterly = autoMethod.fit({ values: grow(24), frequency: 4 });
+    expect(quarterly.chosen).not.toBe('pool');
+    expect(quarterly.pool).toBeUndefined();
   });
 
   it('rejects bad input with the auto messages', () => {
