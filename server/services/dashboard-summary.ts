@@ -8,8 +8,9 @@
  *
  * The result is memoised per data and stochastic-run stamp (warning-cache.ts `warningStamp`; budget
  * writes are audited data changes), period, user scope, focus and limits, and handed to
- * the transformer as plain JSON (warning-cache.ts `asPlainJson`), so a repeated read costs a map
- * look-up and a native `JSON.stringify`.
+ * the transformer as plain JSON (warning-cache.ts `asPlainJson`) marked as memoised
+ * (answer-memo.ts `rememberAnswer`), so a repeated read costs a map look-up and the HTTP layer
+ * writes the text it kept (server/trpc/query-lane.ts).
  */
 import type { Db } from '../db/client.ts';
 import type { SessionUser } from '../auth/sessions.ts';
@@ -20,6 +21,7 @@ import { breadcrumb, regionIndex, regionRef, resolveFocus, scopeKey, subtreeIds,
 import { schemeFigures, sparkline, splitNested, tierCounts } from './warning-aggregates.ts';
 import { monthRange } from './warning-periods.ts';
 import { dashboardBudget } from './dashboard-budget.ts';
+import { rememberAnswer } from './answer-memo.ts';
 
 export interface DashboardInput {
   asOf?: string | undefined;
@@ -140,7 +142,7 @@ export type DashboardSummary = ReturnType<typeof computeDashboardSummary>;
  */
 export function dashboardSummary(db: Db, user: Pick<SessionUser, 'regionIds'>, input: DashboardInput): DashboardSummary {
   const key = `dashboard|${input.asOf ?? ''}|${scopeKey(user)}|${input.regionId ?? ''}|${input.alertLimit ?? DEFAULT_ALERT_LIMIT}|${input.gridLimit ?? DEFAULT_GRID_LIMIT}|${input.gridOrder ?? 'urgency'}`;
-  return memoise(db, key, warningStamp(db), () => asPlainJson(computeDashboardSummary(db, user, input, warningDataStamp(db))));
+  return memoise(db, key, warningStamp(db), () => rememberAnswer(asPlainJson(computeDashboardSummary(db, user, input, warningDataStamp(db)))));
 }
 
 function computeDashboardSummary(db: Db, user: Pick<SessionUser, 'regionIds'>, input: DashboardInput, stamp: number) {

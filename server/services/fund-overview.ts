@@ -7,6 +7,7 @@ import { listFundHeaders, makeRecentRecordsQuery, type FundHeader } from '../db/
 import { evaluateFundSeries, parsePeriod, resolveParams, type FundWarning, type WarningParams } from '../../models/index.ts';
 import { activeWarningParams } from './parameters.ts';
 import { asPlainJson, warningDataStamp } from './warning-cache.ts';
+import { memoAnswer, scopeMemoKey } from './answer-memo.ts';
 
 /** Records needed per fund: a 12-month window plus enough history to count recent deficits. */
 const MONTHS_OF_HISTORY = 36;
@@ -90,13 +91,17 @@ export function computeFundOverview(db: Db, params: WarningParams, asOf: string 
   });
 }
 
+/** The overview a user may see, memoised per data stamp, parameter set, filter and scope (answer-memo.ts). */
 export function fundOverview(db: Db, scope: Set<number> | null, filter: OverviewFilter) {
-  const { params, entries, version } = activeWarningParams(db, filter.asOf);
-  const rows = cachedFundOverview(db, params, version, filter.asOf).filter((r) =>
-    (scope === null || scope.has(r.regionId))
-    && (!filter.scheme || r.scheme === filter.scheme)
-    && (!filter.regionId || r.regionId === filter.regionId || r.parentRegionId === filter.regionId)
-    && (!filter.tier || r.tier === filter.tier));
-  // plain JSON for the transformer: superjson walking 800 rows was 60 ms of a 65 ms answer (warning-cache.ts)
-  return asPlainJson({ rows, params, parameterEntries: entries, parameterVersion: version });
+  const { params, entries, version, key: rulesKey } = activeWarningParams(db, filter.asOf);
+  const stamp = `${warningDataStamp(db)}|${rulesKey}`;
+  return memoAnswer(db, `overview|${scopeMemoKey(scope)}|${JSON.stringify(filter)}`, stamp, () => {
+    const rows = cachedFundOverview(db, params, version, filter.asOf).filter((r) =>
+      (scope === null || scope.has(r.regionId))
+      && (!filter.scheme || r.scheme === filter.scheme)
+      && (!filter.regionId || r.regionId === filter.regionId || r.parentRegionId === filter.regionId)
+      && (!filter.tier || r.tier === filter.tier));
+    // plain JSON for the transformer: superjson walking 800 rows was 60 ms of a 65 ms answer (warning-cache.ts)
+    return asPlainJson({ rows, params, parameterEntries: entries, parameterVersion: version });
+  });
 }

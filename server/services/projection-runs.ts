@@ -61,8 +61,11 @@ function toView(row: RunRow): RunView {
   };
 }
 
-function finish(db: Db, runId: number, fields: Partial<Pick<RunRow, 'status' | 'resultJson' | 'error' | 'progress'>>): void {
-  db.update(projectionRuns).set({ ...fields, finishedAt: new Date().toISOString() }).where(eq(projectionRuns.id, runId)).run();
+/** Stores a run's end and returns the `finishedAt` it wrote. */
+function finish(db: Db, runId: number, fields: Partial<Pick<RunRow, 'status' | 'resultJson' | 'error' | 'progress'>>): string {
+  const finishedAt = new Date().toISOString();
+  db.update(projectionRuns).set({ ...fields, finishedAt }).where(eq(projectionRuns.id, runId)).run();
+  return finishedAt;
 }
 
 /**
@@ -86,17 +89,20 @@ export function startRun(db: Db, user: SessionUser, scope: Set<number> | null, i
     });
     return inserted;
   });
+  // the answers below are the stored row as getRun would read it back (the scenario's scope was checked above)
   if (!inWorker) {
+    let resultJson: string;
     try {
       const result = input.kind === 'deterministic'
         ? projectScenario(version.scenario)
         : simulateScenario(version.scenario, { paths: paths as number, seed: seed as number });
-      finish(db, row.id, { status: 'done', progress: 1, resultJson: JSON.stringify(result) });
+      resultJson = JSON.stringify(result);
     } catch (err) {
       finish(db, row.id, { status: 'failed', error: (err as Error).message });
       throw new DomainError('BAD_REQUEST', (err as Error).message);
     }
-    return getRun(db, scope, row.id);
+    const finishedAt = finish(db, row.id, { status: 'done', progress: 1, resultJson });
+    return toView({ ...row, status: 'done', progress: 1, resultJson, finishedAt });
   }
   const signal = registerRun(row.id);
   publishProgress({ runId: row.id, status: 'running', progress: 0 });
@@ -111,7 +117,7 @@ export function startRun(db: Db, user: SessionUser, scope: Set<number> | null, i
     if (!cancelled) finish(db, row.id, { status: 'failed', error: (err as Error).message });
     publishProgress({ runId: row.id, status: cancelled ? 'cancelled' : 'failed', progress: 0 });
   });
-  return getRun(db, scope, row.id);
+  return toView(row);
 }
 
 /** @throws DomainError NOT_FOUND `projection run <id> not found`; FORBIDDEN through its scenario's region. */

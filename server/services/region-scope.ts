@@ -1,12 +1,18 @@
 /**
  * Data-level scoping: a user assigned to regions sees those regions and everything nested under
  * them (province → city → county), plus the ancestors needed to draw the tree.
+ *
+ * Every scoped request asks for its scope, so the region tree it walks and the set it gives each
+ * assignment are kept per database and warning data stamp (regions change only through imports,
+ * which are audited: warning-cache.ts); reading all 400 regions of a province anew was about 4 ms a
+ * request.
  */
 import { asc } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { regions } from '../db/schema.ts';
 import type { SessionUser } from '../auth/sessions.ts';
 import { DomainError } from './errors.ts';
+import { warningDataStamp } from './warning-cache.ts';
 
 export type RegionRow = typeof regions.$inferSelect;
 
@@ -14,20 +20,55 @@ export function listAllRegions(db: Db): RegionRow[] {
   return db.select().from(regions).orderBy(asc(regions.code)).all();
 }
 
-/** Region ids the user may see (assigned regions and their descendants); null means all. */
+interface ScopeMemo {
+  stamp: number;
+  /** Region id → its child region ids. */
+  children: Map<number, number[]>;
+  /** Sorted assigned region ids → the visible set. */
+  scopes: Map<string, Set<number>>;
+}
+
+const scopeMemos = new WeakMap<Db, ScopeMemo>();
+/** Distinct assignments kept per database; a province has a few dozen. */
+const SCOPE_LIMIT = 256;
+
+/** The region tree and the scopes built from it, read again only when the warning data stamp moved. */
+function scopeMemo(db: Db): ScopeMemo {
+  const stamp = warningDataStamp(db);
+  const cached = scopeMemos.get(db);
+  if (cached && cached.stamp === stamp) return cached;
+  const children = new Map<number, number[]>();
+  for (const r of db.select({ id: regions.id, parentId: regions.parentId }).from(regions).all()) {
+    if (r.parentId === null) continue;
+    const siblings = children.get(r.parentId);
+    if (siblings) siblings.push(r.id);
+    else children.set(r.parentId, [r.id]);
+  }
+  const memo = { stamp, children, scopes: new Map<string, Set<number>>() };
+  scopeMemos.set(db, memo);
+  return memo;
+}
+
+/**
+ * Region ids the user may see (assigned regions and their descendants); null means all. Users with
+ * the same assignment get the same set while the data stamp holds: callers must not change it.
+ */
 export function visibleRegionIds(db: Db, user: Pick<SessionUser, 'regionIds'>): Set<number> | null {
   if (user.regionIds === null) return null;
-  const all = listAllRegions(db);
-  const children = new Map<number, number[]>();
-  for (const r of all) if (r.parentId !== null) children.set(r.parentId, [...(children.get(r.parentId) ?? []), r.id]);
+  const memo = scopeMemo(db);
+  const key = [...user.regionIds].sort((a, b) => a - b).join(',');
+  const known = memo.scopes.get(key);
+  if (known) return known;
   const visible = new Set<number>();
   const stack = [...user.regionIds];
   while (stack.length > 0) {
     const id = stack.pop() as number;
     if (visible.has(id)) continue;
     visible.add(id);
-    stack.push(...(children.get(id) ?? []));
+    stack.push(...(memo.children.get(id) ?? []));
   }
+  if (memo.scopes.size >= SCOPE_LIMIT) memo.scopes.clear();
+  memo.scopes.set(key, visible);
   return visible;
 }
 

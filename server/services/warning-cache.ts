@@ -13,14 +13,15 @@
  * Warnings also read completed Monte Carlo runs (warning-stochastic.ts), and a run finishes
  * without an audit row (its start, `projection.run`, is audited and skipped above), so results that
  * show a run's probability of red key on {@link warningStamp}: the data stamp and a run stamp, the
- * count of completed stochastic runs and the newest run id. The run stamp costs no query while
+ * count of completed stochastic runs and the newest run id, of scenarios on a fund only (warnings
+ * read no other run; counting every run rebuilt every fund's warnings after each ad hoc run). The run stamp costs no query while
  * nothing moves: every run row is inserted with its `projection.run` audit row (projection-runs.ts
  * `startRun`), so runs are counted again only when the newest audit id moved, or while a run counted
  * last time was still queued or running (it may finish at any time; a completed run never changes).
  */
-import { and, desc, gt, max, notInArray, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, isNotNull, max, notInArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { auditLog, projectionRuns } from '../db/schema.ts';
+import { auditLog, projectionRuns, scenarios } from '../db/schema.ts';
 
 /** Audit action of a report download (report-route.ts). */
 export const REPORT_AUDIT_ACTION = 'report';
@@ -65,7 +66,7 @@ export function warningDataStamp(db: Db, latest = latestAuditId(db)): number {
 const runStamps = new WeakMap<Db, { auditSeen: number; open: boolean; stamp: string }>();
 const runCounts = new WeakMap<Db, () => { done: number; open: number; newest: number }>();
 
-/** Completed stochastic runs, runs still queued or running, and the newest run id, as a prepared statement per database. */
+/** Of runs of scenarios on a fund: completed stochastic runs, runs still queued or running, and the newest run id; a prepared statement per database. */
 function countRuns(db: Db): { done: number; open: number; newest: number } {
   let query = runCounts.get(db);
   if (!query) {
@@ -74,7 +75,7 @@ function countRuns(db: Db): { done: number; open: number; newest: number } {
       done: sql<number>`coalesce(sum(case when ${r.kind} = 'stochastic' and ${r.status} = 'done' then 1 else 0 end), 0)`,
       open: sql<number>`coalesce(sum(case when ${r.status} in ('queued', 'running') then 1 else 0 end), 0)`,
       newest: max(r.id),
-    }).from(r).prepare();
+    }).from(r).innerJoin(scenarios, eq(scenarios.id, r.scenarioId)).where(isNotNull(scenarios.fundId)).prepare();
     query = () => {
       const row = prepared.get();
       return { done: Number(row?.done ?? 0), open: Number(row?.open ?? 0), newest: row?.newest ?? 0 };

@@ -12,7 +12,8 @@ import { isRatedAccount } from './fund-overview.ts';
 import { DomainError } from './errors.ts';
 import { warningSnapshot, snapshotFlags, type FundSnapshot } from './warning-snapshot.ts';
 import { regionIndex, subtreeIds } from './warning-regions.ts';
-import { asPlainJson, warningDataStamp } from './warning-cache.ts';
+import { asPlainJson, warningDataStamp, warningStamp } from './warning-cache.ts';
+import { memoAnswer, scopeMemoKey } from './answer-memo.ts';
 import { warningParamsAt } from './warning-rules.ts';
 
 export interface WarningFilter {
@@ -53,13 +54,25 @@ export const fundRef = (f: FundSnapshot['fund']) => ({
   regionLevel: f.regionLevel, scheme: f.scheme, account: f.account, periodKind: f.periodKind,
 });
 
+/**
+ * Memoised per warning stamp, filter and scope (answer-memo.ts): every dashboard user repeats it.
+ * @throws DomainError as `scopedSnapshotFunds` (NOT_FOUND, FORBIDDEN).
+ */
 export function warningCurrent(db: Db, scope: Set<number> | null, filter: WarningFilter) {
+  const key = `current|${scopeMemoKey(scope)}|${JSON.stringify(filter)}`;
+  return memoAnswer(db, key, warningStamp(db), () => computeWarningCurrent(db, scope, filter));
+}
+
+function computeWarningCurrent(db: Db, scope: Set<number> | null, filter: WarningFilter) {
   const snapshot = warningSnapshot(db, filter.asOf);
   const funds = scopedSnapshotFunds(db, scope, filter).map((f) => {
     const last = f.records.at(-1);
     const fw = f.forward.warning;
+    const { fund } = f;
+    // the fields of fundRef written out: a spread before further fields made each row ~25 µs (V8 builds it property by property)
     return {
-      ...fundRef(f.fund),
+      fundId: fund.fundId, regionId: fund.regionId, regionCode: fund.regionCode, regionName: fund.regionName, regionNameEn: fund.regionNameEn,
+      regionLevel: fund.regionLevel, scheme: fund.scheme, account: fund.account, periodKind: fund.periodKind,
       rated: f.rated,
       period: f.latest?.period ?? null,
       balanceYuan: last ? last.balanceFen / 100 : null,

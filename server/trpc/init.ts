@@ -1,14 +1,14 @@
 /** The one initTRPC call: procedures, the auth and role middleware, and the error mapping. */
 import { initTRPC, TRPCError } from '@trpc/server';
-import superjson from 'superjson';
 import { z } from 'zod';
 import type { Context } from './context.ts';
 import type { Role } from '../db/schema.ts';
 import { DomainError } from '../services/errors.ts';
 import { logger } from '../logger.ts';
+import { transformer } from './transformer.ts';
 
 const t = initTRPC.context<Context>().create({
-  transformer: superjson,
+  transformer,
   errorFormatter({ shape, error }) {
     const zodIssues = error.cause instanceof z.ZodError ? z.flattenError(error.cause) : null;
     return { ...shape, data: { ...shape.data, stack: undefined, zodError: zodIssues } };

@@ -13,6 +13,7 @@ import { callerFor } from '../harness.ts';
 import { makeWarningDb, fundId } from './warning-fixture.ts';
 import { projectionRuns } from '../../../server/db/schema.ts';
 import { appendAudit } from '../../../server/services/audit.ts';
+import { warningStamp } from '../../../server/services/warning-cache.ts';
 import type { EmployeeScenario } from '../../../models/index.ts';
 import type { Db } from '../../../server/db/client.ts';
 
@@ -75,6 +76,16 @@ describe('stochastic probability of red linked to funds', () => {
     expect(c1?.reasonZh).not.toContain('随机模拟');
     const { funds } = await callerFor(db, 'leader').warning.forward({ fundId: fundId(db, 'C1', 'employee') });
     expect([funds[0]?.horizons.map((h) => h.probabilityRed), funds[0]?.stochastic]).toEqual([[null, null], null]);
+  });
+
+  it('a finished run of a scenario on no fund leaves the warning stamp (and every memoised warning) as it was', async () => {
+    const actuary = callerFor(db, 'actuary').projection;
+    const saved = await actuary.createScenario({ scenario: scenario(2026) });
+    const before = warningStamp(db);
+    const run = await actuary.run({ kind: 'stochastic', scenarioId: saved.id, paths: 200, seed: 3 });
+    expect(run.status).toBe('done');
+    // the scenario's creation and the run wrote audit rows: only the run count could have moved the stamp
+    expect(warningStamp(db)).toBe(before);
   });
 
   it('the newest covering run wins; a newer run starting after 2026 leaves a gap and is passed over; a completed run refreshes the memo', async () => {
