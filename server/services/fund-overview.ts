@@ -6,6 +6,7 @@ import type { Db } from '../db/client.ts';
 import { listFundHeaders, makeRecentRecordsQuery, type FundHeader } from '../db/queries/fund-records.ts';
 import { evaluateFundSeries, parsePeriod, resolveParams, type FundWarning, type WarningParams } from '../../models/index.ts';
 import { activeWarningParams } from './parameters.ts';
+import { warningParamsAt } from './warning-rules.ts';
 import { asPlainJson, warningDataStamp } from './warning-cache.ts';
 import { memoAnswer, scopeMemoKey } from './answer-memo.ts';
 
@@ -93,7 +94,8 @@ export function computeFundOverview(db: Db, params: WarningParams, asOf: string 
 
 /** The overview a user may see, memoised per data stamp, parameter set, filter and scope (answer-memo.ts). */
 export function fundOverview(db: Db, scope: Set<number> | null, filter: OverviewFilter) {
-  const { params, entries, version, key: rulesKey } = activeWarningParams(db, filter.asOf);
+  // a month before the first national version is judged under it (warning-rules.ts), as on every warning page
+  const { params, entries, version, key: rulesKey } = filter.asOf === undefined ? activeWarningParams(db) : warningParamsAt(db, filter.asOf);
   const stamp = `${warningDataStamp(db)}|${rulesKey}`;
   return memoAnswer(db, `overview|${scopeMemoKey(scope)}|${JSON.stringify(filter)}`, stamp, () => {
     const rows = cachedFundOverview(db, params, version, filter.asOf).filter((r) =>

@@ -66,4 +66,10 @@ describe('warning services for periods before the first national version', () =>
     const later = await caller.dashboard.summary({ asOf: '2009-08' });
     expect([later.parameterVersion, later.grid.find((x) => x.code === 'C3')?.cells.employee?.tier]).toEqual([2, 'green']);
   });
+
+  it('fund.overview as of a month before 2009 answers under version 1', async () => {
+    const overview = await callerFor(db, 'leader').fund.overview({ asOf: '2008-06' });
+    expect(overview.parameterVersion).toBe(1);
+    expect(overview.rows.find((r) => r.regionCode === 'C3' && r.scheme === 'employee')).toMatchObject({ latestPeriod: '2008-06', payableMonths: 5, tier: 'orange' });
+  });
 });
