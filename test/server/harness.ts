@@ -1,4 +1,4 @@
-/** Router-test harness: an in-memory migrated database, one user per role, and callers for them. */
+/** Router-test harness: an in-memory migrated database, one user per role, callers for them, and the app on loopback. */
 import { openDatabase, type Db } from '../../server/db/client.ts';
 import { ensureNationalParameterSet } from '../../server/services/parameters.ts';
 import { addUser } from '../../server/services/users.ts';
@@ -8,6 +8,9 @@ import { createContextInner } from '../../server/trpc/context.ts';
 import { loadSessionUser } from '../../server/auth/sessions.ts';
 import { users, ROLES, type Role } from '../../server/db/schema.ts';
 import { eq } from 'drizzle-orm';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createApp } from '../../server/app.ts';
 
 export const TEST_PASSWORD = 'correct-horse-battery';
 const createCaller = createCallerFactory(appRouter);
@@ -33,4 +36,11 @@ export function anonymousCallerWithCookies(db: Db, now: () => number = () => 1_7
     db, user: null, now, cookie: { set: (t) => { jar.token = t; }, clear: () => { jar.token = undefined; } },
   }));
   return { caller, jar };
+}
+
+/** The whole app (createApp without a client build) on a free loopback port: the server to close and its base URL. */
+export async function listenApp(db: Db): Promise<{ server: Server; base: string }> {
+  const server = createApp({ db, demo: false, clientDir: null }).listen(0, '127.0.0.1');
+  await new Promise((r) => server.once('listening', r));
+  return { server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
 }

@@ -9,17 +9,15 @@
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import ExcelJS from 'exceljs';
 import { desc } from 'drizzle-orm';
-import { createApp } from '../../../server/app.ts';
 import { auditLog, institutions } from '../../../server/db/schema.ts';
 import type { Db } from '../../../server/db/client.ts';
 import { importTable } from '../../../server/importer/import-table.ts';
 import { parseCsvText } from '../../../server/importer/read-table.ts';
 import { MODEL_VERSION } from '../../../server/services/forecast-run.ts';
 import { addUser } from '../../../server/services/users.ts';
-import { callerFor, makeTestDb, TEST_PASSWORD } from '../harness.ts';
+import { callerFor, makeTestDb, TEST_PASSWORD, listenApp } from '../harness.ts';
 
 let db: Db;
 let server: Server;
@@ -76,9 +74,7 @@ beforeAll(async () => {
   fundA = rows.find((r) => r.regionCode === 'A')?.fundId ?? 0;
   fundB = rows.find((r) => r.regionCode === 'B')?.fundId ?? 0;
   institutionH1 = db.select({ id: institutions.id }).from(institutions).get()?.id ?? 0;
-  server = createApp({ db, demo: false, clientDir: null }).listen(0, '127.0.0.1');
-  await new Promise((r) => server.once('listening', r));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  ({ server, base } = await listenApp(db));
 });
 
 afterAll(async () => {

@@ -6,9 +6,7 @@
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import ExcelJS from 'exceljs';
-import { createApp } from '../../../server/app.ts';
 import { regions, projectionRuns } from '../../../server/db/schema.ts';
 import type { Db } from '../../../server/db/client.ts';
 import { importTable } from '../../../server/importer/import-table.ts';
@@ -18,7 +16,7 @@ import { PROJECTION_MODEL_VERSION } from '../../../server/services/projection-ru
 import { roundYuanToFen as fen } from '../../../models/index.ts';
 import { closeProjectionPool } from '../../../server/workers/projection-pool.ts';
 import { projectScenario, PERCENTILE_LEVELS, type EmployeeScenario } from '../../../models/index.ts';
-import { callerFor, makeTestDb, TEST_PASSWORD } from '../harness.ts';
+import { callerFor, makeTestDb, TEST_PASSWORD, listenApp } from '../harness.ts';
 
 /** The interfaces.md example scenario. */
 const BASE: EmployeeScenario = {
@@ -70,9 +68,7 @@ beforeAll(async () => {
   expect(report.ok).toBe(true);
   regionA = db.select().from(regions).all().find((r) => r.code === 'A')?.id ?? 0;
   await addUser(db, { username: 'onlyb', password: TEST_PASSWORD, role: 'actuary', regionCodes: ['B'] }, null);
-  server = createApp({ db, demo: false, clientDir: null }).listen(0, '127.0.0.1');
-  await new Promise((r) => server.once('listening', r));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  ({ server, base } = await listenApp(db));
 });
 afterAll(async () => {
   await new Promise<void>((done) => server.close(() => done()));

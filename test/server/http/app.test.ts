@@ -1,18 +1,14 @@
 /** The express app over real HTTP on an ephemeral port: health, status codes, cookies, headers, guards. */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { createApp } from '../../../server/app.ts';
-import { makeTestDb, TEST_PASSWORD } from '../harness.ts';
+import { makeTestDb, TEST_PASSWORD, listenApp } from '../harness.ts';
 
 let server: Server;
 let base: string;
 
 beforeAll(async () => {
   const db = await makeTestDb();
-  server = createApp({ db, demo: false, clientDir: null }).listen(0, '127.0.0.1');
-  await new Promise((r) => server.once('listening', r));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  ({ server, base } = await listenApp(db));
 });
 afterAll(() => new Promise<void>((done) => server.close(() => done())));
 

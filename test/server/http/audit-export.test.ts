@@ -1,13 +1,11 @@
 /** `GET /api/audit/export` over real HTTP: administrators only, the page's filters, CSV and XLSX, audited itself. */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { createApp } from '../../../server/app.ts';
 import { readTableFromBuffer } from '../../../server/importer/read-table.ts';
 import { chainHash } from '../../../server/services/audit.ts';
 import { auditLog } from '../../../server/db/schema.ts';
 import type { Db } from '../../../server/db/client.ts';
-import { makeTestDb, TEST_PASSWORD } from '../harness.ts';
+import { makeTestDb, TEST_PASSWORD, listenApp } from '../harness.ts';
 
 let db: Db;
 let server: Server;
@@ -15,9 +13,7 @@ let base: string;
 
 beforeAll(async () => {
   db = await makeTestDb();
-  server = createApp({ db, demo: false, clientDir: null }).listen(0, '127.0.0.1');
-  await new Promise((r) => server.once('listening', r));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  ({ server, base } = await listenApp(db));
 });
 afterAll(() => new Promise<void>((done) => server.close(() => done())));
 

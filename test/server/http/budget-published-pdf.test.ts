@@ -8,9 +8,7 @@
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { desc } from 'drizzle-orm';
-import { createApp } from '../../../server/app.ts';
 import { auditLog } from '../../../server/db/schema.ts';
 import type { Db } from '../../../server/db/client.ts';
 import { importTable } from '../../../server/importer/import-table.ts';
@@ -20,7 +18,7 @@ import { beijingMinute, groupedUnitText, publishedListHtml, type PublishedData }
 import { closePdfBrowser, htmlToPdf } from '../../../server/services/pdf.ts';
 import { addUser } from '../../../server/services/users.ts';
 import type { EmployeeScenario } from '../../../models/index.ts';
-import { callerFor, makeTestDb, TEST_PASSWORD } from '../harness.ts';
+import { callerFor, makeTestDb, TEST_PASSWORD, listenApp } from '../harness.ts';
 
 const INSTITUTIONS = `institution_code,name,type,level,region_code,schemes
 H1,甲市第一医院,hospital,3,A,employee
@@ -92,9 +90,7 @@ beforeAll(async () => {
   await budget.allocate({ planId: approvedId });
   await budget.approve({ planId: approvedId });
   draftId = (await budget.create({ year: 2027, scheme: 'employee', regionId: regionA })).id;
-  server = createApp({ db, demo: false, clientDir: null }).listen(0, '127.0.0.1');
-  await new Promise((r) => server.once('listening', r));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  ({ server, base } = await listenApp(db));
 });
 
 afterAll(async () => {

@@ -5,15 +5,13 @@
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import ExcelJS from 'exceljs';
 import { desc } from 'drizzle-orm';
-import { createApp } from '../../../server/app.ts';
 import { auditLog } from '../../../server/db/schema.ts';
 import { closePdfBrowser } from '../../../server/services/pdf.ts';
 import { wanText } from '../../../server/services/warning-report-html.ts';
 import { warningSnapshot } from '../../../server/services/warning-snapshot.ts';
-import { TEST_PASSWORD } from '../harness.ts';
+import { TEST_PASSWORD, listenApp } from '../harness.ts';
 import { makeWarningDb, regionId } from '../routers/warning-fixture.ts';
 import type { Db } from '../../../server/db/client.ts';
 
@@ -23,9 +21,7 @@ let base: string;
 
 beforeAll(async () => {
   db = await makeWarningDb();
-  server = createApp({ db, demo: false, clientDir: null }).listen(0, '127.0.0.1');
-  await new Promise((r) => server.once('listening', r));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  ({ server, base } = await listenApp(db));
 });
 afterAll(async () => {
   await closePdfBrowser();

@@ -9,13 +9,11 @@ import { describe, it, expect, beforeAll } from 'vitest';
 import { TRPCError } from '@trpc/server';
 import { and, eq } from 'drizzle-orm';
 import fc from 'fast-check';
-import { makeTestDb, callerFor, TEST_PASSWORD } from '../harness.ts';
+import { makeTestDb, callerFor, TEST_PASSWORD, listenApp } from '../harness.ts';
 import { importTable } from '../../../server/importer/import-table.ts';
 import { parseCsvText, readTableFromBuffer } from '../../../server/importer/read-table.ts';
 import { addUser } from '../../../server/services/users.ts';
 import { verifyAuditChain } from '../../../server/services/audit-verify.ts';
-import { createApp } from '../../../server/app.ts';
-import type { AddressInfo } from 'node:net';
 import { auditLog, budgetActualPayments, budgetPlans, budgetQuotas, institutions } from '../../../server/db/schema.ts';
 import type { EmployeeScenario } from '../../../models/index.ts';
 import type { Db } from '../../../server/db/client.ts';
@@ -340,9 +338,7 @@ describe('budget router: the whole workflow', () => {
   });
 
   it('exports every table over HTTP, exact to the fen, scoped like the API', async () => {
-    const server = createApp({ db, demo: false, clientDir: null }).listen(0, '127.0.0.1');
-    await new Promise((r) => server.once('listening', r));
-    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const { server, base } = await listenApp(db);
     try {
       const login = async (username: string) => {
         const res = await fetch(`${base}/trpc/auth.login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ json: { username, password: TEST_PASSWORD } }) });

@@ -1,12 +1,10 @@
 /** `dashboard.summary` through createCaller and over HTTP (warning-fixture.ts has the hand-worked figures). */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { TRPCError } from '@trpc/server';
 import superjson from 'superjson';
-import { callerFor, makeTestDb, TEST_PASSWORD } from '../harness.ts';
+import { callerFor, makeTestDb, TEST_PASSWORD, listenApp } from '../harness.ts';
 import { makeWarningDb, regionId, load } from './warning-fixture.ts';
-import { createApp } from '../../../server/app.ts';
 import type { Db } from '../../../server/db/client.ts';
 
 const code = (p: Promise<unknown>) => p.then(() => 'OK', (e: unknown) => (e instanceof TRPCError ? e.code : String(e)));
@@ -110,9 +108,7 @@ describe('dashboard.summary memo and HTTP', () => {
   let base: string;
   beforeAll(async () => {
     db = await makeWarningDb();
-    server = createApp({ db, demo: false, clientDir: null }).listen(0, '127.0.0.1');
-    await new Promise((r) => server.once('listening', r));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    ({ server, base } = await listenApp(db));
   });
   afterAll(() => new Promise<void>((done) => server.close(() => done())));
 
