@@ -7,9 +7,9 @@
  * costs its row objects (about 0.3 MB for a province of 800 funds), not a copy of the snapshot.
  */
 import type { Db } from '../db/client.ts';
+import { boundedMemo } from './bounded-memo.ts';
 
-const MEMO_LIMIT = 64;
-const memos = new WeakMap<Db, Map<string, { stamp: string; value: unknown }>>();
+const answers = boundedMemo(64);
 const memoised = new WeakSet<object>();
 
 /**
@@ -31,18 +31,7 @@ export function isMemoisedAnswer(value: unknown): value is object {
  * the answer is marked with {@link rememberAnswer}, so callers must not change it.
  */
 export function memoAnswer<T>(db: Db, key: string, stamp: string, compute: () => T): T {
-  let memo = memos.get(db);
-  if (!memo) memos.set(db, (memo = new Map()));
-  const hit = memo.get(key);
-  memo.delete(key);
-  if (hit && hit.stamp === stamp) {
-    memo.set(key, hit);
-    return hit.value as T;
-  }
-  const value = rememberAnswer(compute());
-  if (memo.size >= MEMO_LIMIT) memo.delete(memo.keys().next().value as string);
-  memo.set(key, { stamp, value });
-  return value;
+  return answers(db, key, stamp, () => rememberAnswer(compute()));
 }
 
 const scopeIds = new WeakMap<ReadonlySet<number>, number>();

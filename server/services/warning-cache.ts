@@ -21,6 +21,7 @@
  */
 import { and, desc, eq, gt, isNotNull, max, notInArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
+import { boundedMemo, type Memo } from './bounded-memo.ts';
 import { auditLog, projectionRuns, scenarios } from '../db/schema.ts';
 
 /** Audit action of a report download (report-route.ts). */
@@ -101,24 +102,11 @@ export function warningStamp(db: Db): string {
   return `${warningDataStamp(db, latest)}/${stochasticRunStamp(db, latest)}`;
 }
 
-const memos = new WeakMap<Db, Map<string, { stamp: number | string; value: unknown }>>();
-const MEMO_LIMIT = 48;
-
 /**
- * `compute()` once per database, key and stamp; the oldest entry goes when the memo is full
- * (a period selector walking back through months fills it one period at a time).
+ * `compute()` once per database, key and stamp; the least recently used of 48 entries goes when
+ * the memo is full (a period selector walking back through months fills it one period at a time).
  */
-export function memoise<T>(db: Db, key: string, stamp: number | string, compute: () => T): T {
-  let memo = memos.get(db);
-  if (!memo) memos.set(db, (memo = new Map()));
-  const hit = memo.get(key);
-  if (hit && hit.stamp === stamp) return hit.value as T;
-  const value = compute();
-  memo.delete(key);
-  if (memo.size >= MEMO_LIMIT) memo.delete(memo.keys().next().value as string);
-  memo.set(key, { stamp, value });
-  return value;
-}
+export const memoise: Memo = boundedMemo(48);
 
 /** Marks a value as plain JSON for the transformer (see {@link asPlainJson}). */
 class PlainJson {}
