@@ -18,6 +18,16 @@ export default tseslint.config(
     },
   },
   {
+    // Every query is a promise (server/db/client.ts): a forgotten await would write after the answer or not at all.
+    files: ['server/**/*.ts', 'test/**/*.ts', 'bin/**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': ['error', { checkThenables: true }],
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { arguments: false, attributes: false } }],
+      '@typescript-eslint/await-thenable': 'error',
+    },
+  },
+  {
     files: ['models/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: ['node:*', '../../server/*', '../../client/*'] }],

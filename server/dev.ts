@@ -7,7 +7,7 @@ import { prepareDatabase, ROOT_DIR } from './services/startup.ts';
 import { logger } from './logger.ts';
 
 const config = loadConfig();
-const { db, demo } = await prepareDatabase(config.databasePath, config.loadDemo);
+const { db, demo } = await prepareDatabase(config.database, config.loadDemo);
 const app = createApp({ db, demo, clientDir: null, trustProxy: config.trustProxy });
 const vite = await createViteServer({ configFile: resolve(ROOT_DIR, 'vite.config.ts'), server: { middlewareMode: true } });
 app.use(vite.middlewares);

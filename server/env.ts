@@ -1,10 +1,7 @@
 /** Configuration from the environment, validated once (interfaces.md: FUNDRISK_DB, DATABASE_URL, PORT, HOST). */
 import { isIP } from 'node:net';
-import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-
-const DEFAULT_DB_PATH = './data/fundrisk.db';
+import { resolveDatabaseTarget, type DatabaseTarget } from './db/target.ts';
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -74,30 +71,9 @@ export interface ServerConfig {
   port: number;
   host: string;
   logLevel: string;
-  databasePath: string;
+  database: DatabaseTarget;
   loadDemo: boolean;
   trustProxy: TrustProxy;
-}
-
-/**
- * The SQLite file to use: `FUNDRISK_DB`, else `DATABASE_URL` (`file:path`, `sqlite:path` or a
- * plain path), else ./data/fundrisk.db.
- * @throws Error when DATABASE_URL names a server database this build cannot open yet.
- */
-export function resolveDatabasePath(env: NodeJS.ProcessEnv = process.env): string {
-  if (env.FUNDRISK_DB) return env.FUNDRISK_DB;
-  const url = env.DATABASE_URL;
-  if (url) {
-    if (/^postgres(ql)?:/i.test(url)) {
-      throw new Error('DATABASE_URL points to PostgreSQL, which is not supported yet: use FUNDRISK_DB or a file: URL');
-    }
-    if (url === ':memory:') return url;
-    if (url.startsWith('file:')) {
-      return url.startsWith('file://') ? fileURLToPath(url) : url.slice('file:'.length);
-    }
-    return url.replace(/^sqlite:(\/\/)?/, '');
-  }
-  return resolve(DEFAULT_DB_PATH);
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -110,7 +86,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     port: parsed.data.PORT,
     host: parsed.data.HOST,
     logLevel: parsed.data.LOG_LEVEL,
-    databasePath: resolveDatabasePath(env),
+    database: resolveDatabaseTarget(env),
     loadDemo: parsed.data.FUNDRISK_NO_DEMO === '0',
     trustProxy: parsed.data.FUNDRISK_TRUST_PROXY,
   };

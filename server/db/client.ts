@@ -1,66 +1,52 @@
 /**
- * Opens the embedded SQLite database with the connection settings stack-notes.md requires
- * (WAL, busy timeout, foreign keys on the connection, never inside a migration) and migrates it.
+ * Opening the database of this process (server/db/target.ts) and what the query code may assume of
+ * it. `Db` is typed as drizzle's PostgreSQL database: its builders have no synchronous
+ * `.all()/.get()/.run()`, so every query is awaited and the same code runs on SQLite, whose drizzle
+ * builders are awaitable too. Transactions are `await db.transaction(async (tx) => …)` on both
+ * (SQLite's is made awaitable in sqlite-client.ts); a `tx` is a `Db`.
  */
-import Database from 'better-sqlite3';
-import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
-import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import { mkdirSync, copyFileSync, existsSync, readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import * as schema from './schema.ts';
+import { is } from 'drizzle-orm';
+import { PgDatabase, type PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import type Database from 'better-sqlite3';
+import type pg from 'pg';
+import type * as pgSchema from './schema-pg.ts';
+import { openSqlite } from './sqlite-client.ts';
+import { openPostgres, type PoolOptions } from './pg-client.ts';
+import { processDialect, resolveDatabaseTarget, type DatabaseTarget, type Dialect } from './target.ts';
 
-export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+export type Db = PgDatabase<PgQueryResultHKT, typeof pgSchema>;
+export type { Dialect, DatabaseTarget };
 
-const MIGRATIONS_FOLDER = resolve(dirname(fileURLToPath(import.meta.url)), '../../data/migrations/sqlite');
-const BUSY_TIMEOUT_MS = 5000;
+/**
+ * Opens and migrates the database `target` names (a SQLite path, `:memory:`, or a target).
+ * @throws Error `this process uses <dialect> tables (DATABASE_URL / FUNDRISK_DB): it cannot open a <other> database`
+ */
+export async function openDatabase(target: DatabaseTarget | string, pool?: PoolOptions): Promise<Db> {
+  const t: DatabaseTarget = typeof target === 'string' ? resolveDatabaseTarget({ DATABASE_URL: target }) : target;
+  if (t.dialect !== processDialect()) {
+    throw new Error(`this process uses ${processDialect()} tables (DATABASE_URL / FUNDRISK_DB): it cannot open a ${t.dialect} database`);
+  }
+  if (t.dialect === 'pg') return (await openPostgres(t.url, pool)) as unknown as Db;
+  return openSqlite(t.path) as unknown as Db;
+}
 
-/** `:memory:` or a file path; creates the folder of a file database. */
-export function openDatabase(path: string): Db {
-  if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
-  const sqlite = new Database(path);
-  if (path !== ':memory:') sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-  sqlite.pragma('synchronous = NORMAL');
-  const db = drizzle(sqlite, { schema }) as Db;
-  migrateSafely(db, path);
-  sqlite.pragma('foreign_keys = ON');
-  return db;
+export function dialectOf(db: Db): Dialect {
+  return is(db, PgDatabase) ? 'pg' : 'sqlite';
 }
 
 /**
- * Runs pending migrations with foreign keys off on the connection (a table rebuild inside a
- * migration transaction would otherwise cascade deletes: drizzle-orm#5782), backs the file up
- * first when anything is pending, and refuses to continue if a foreign key is left dangling.
- * @throws Error `migration left broken foreign keys in <tables>; backup at <path>`
+ * The better-sqlite3 connection under a SQLite `Db` (or a transaction of it), for what only SQLite
+ * has: pragmas, online backup, prepared bulk statements.
+ * @throws Error `<what> needs the SQLite database; this one is PostgreSQL`
  */
-function migrateSafely(db: Db, path: string): void {
-  const sqlite = db.$client;
-  sqlite.pragma('foreign_keys = OFF');
-  const pending = hasPendingMigrations(sqlite);
-  let backupPath: string | undefined;
-  if (pending && path !== ':memory:' && existsSync(path) && hasUserTables(sqlite)) {
-    backupPath = `${path}.pre-migrate-${Date.now()}.bak`;
-    sqlite.pragma('wal_checkpoint(TRUNCATE)');
-    copyFileSync(path, backupPath);
-  }
-  migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
-  const broken = sqlite.pragma('foreign_key_check') as { table: string }[];
-  if (broken.length > 0) {
-    const tables = [...new Set(broken.map((b) => b.table))].join(', ');
-    throw new Error(`migration left broken foreign keys in ${tables}; backup at ${backupPath ?? '(none)'}`);
-  }
+export function sqliteConnection(db: Db, what = 'this operation'): Database.Database {
+  if (dialectOf(db) === 'pg') throw new Error(`${what} needs the SQLite database; this one is PostgreSQL`);
+  return (db as unknown as { $client: Database.Database }).$client;
 }
 
-function hasUserTables(sqlite: Database.Database): boolean {
-  const row = sqlite.prepare("select count(*) as n from sqlite_master where type='table' and name='regions'").get() as { n: number };
-  return row.n > 0;
-}
-
-function hasPendingMigrations(sqlite: Database.Database): boolean {
-  const journal = JSON.parse(readFileSync(resolve(MIGRATIONS_FOLDER, 'meta/_journal.json'), 'utf8')) as { entries: unknown[] };
-  const exists = sqlite.prepare("select count(*) as n from sqlite_master where type='table' and name='__drizzle_migrations'").get() as { n: number };
-  if (exists.n === 0) return true;
-  const applied = sqlite.prepare('select count(*) as n from __drizzle_migrations').get() as { n: number };
-  return applied.n < journal.entries.length;
+/** Closes the connection (SQLite) or ends the pool (PostgreSQL). */
+export async function closeDatabase(db: Db): Promise<void> {
+  const client = (db as unknown as { $client: Database.Database | pg.Pool }).$client;
+  if (dialectOf(db) === 'pg') await (client as pg.Pool).end();
+  else (client as Database.Database).close();
 }

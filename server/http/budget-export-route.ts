@@ -11,7 +11,7 @@ import { appendAudit } from '../services/audit.ts';
 import { BUDGET_EXPORT_TABLES, exportBudgetTable } from '../services/budget-export.ts';
 import { DomainError } from '../services/errors.ts';
 import { visibleRegionIds } from '../services/region-scope.ts';
-import type { Context } from '../trpc/context.ts';
+import type { MakeContext } from '../trpc/context.ts';
 
 const STATUS: Record<string, number> = { NOT_FOUND: 404, FORBIDDEN: 403, CONFLICT: 409, BAD_REQUEST: 400 };
 
@@ -21,9 +21,9 @@ const exportQuery = z.object({
   lang: z.enum(['zh', 'en']).default('zh'),
 });
 
-export function budgetExportHandler(makeContext: (args: { req: Request; res: Response }) => Context) {
+export function budgetExportHandler(makeContext: MakeContext) {
   return async (req: Request, res: Response) => {
-    const ctx = makeContext({ req, res });
+    const ctx = await makeContext({ req, res });
     if (!ctx.user) return void res.status(401).json({ error: 'login required' });
     if (!can(ctx.user.role, 'exportData')) return void res.status(403).json({ error: 'forbidden' });
     const table = String(req.params.table);
@@ -32,8 +32,8 @@ export function budgetExportHandler(makeContext: (args: { req: Request; res: Res
     const query = exportQuery.safeParse(req.query);
     if (!Number.isSafeInteger(planId) || planId <= 0 || !query.success) return void res.status(400).json({ error: 'plan id must be a number; format csv, xlsx or pdf; unit yuan or wan; lang zh or en' });
     try {
-      const file = await exportBudgetTable(ctx.db, visibleRegionIds(ctx.db, ctx.user), planId, table as (typeof BUDGET_EXPORT_TABLES)[number], query.data);
-      appendAudit(ctx.db, { userId: ctx.user.id, username: ctx.user.username, action: 'export', entity: `budget_${table}`, entityId: planId, after: query.data, ip: ctx.ip });
+      const file = await exportBudgetTable(ctx.db, await visibleRegionIds(ctx.db, ctx.user), planId, table as (typeof BUDGET_EXPORT_TABLES)[number], query.data);
+      await appendAudit(ctx.db, { userId: ctx.user.id, username: ctx.user.username, action: 'export', entity: `budget_${table}`, entityId: planId, after: query.data, ip: ctx.ip });
       res.setHeader('Content-Type', file.contentType);
       res.setHeader('Content-Disposition', `attachment; filename="${file.fileName}"`);
       res.send(file.bytes);

@@ -5,16 +5,16 @@ import { exportTable, EXPORTABLE_TABLES } from '../services/export-table.ts';
 import { visibleRegionIds } from '../services/region-scope.ts';
 import { can } from '../auth/permissions.ts';
 import { appendAudit } from '../services/audit.ts';
-import type { Context } from '../trpc/context.ts';
+import type { MakeContext } from '../trpc/context.ts';
 
 const exportQuery = z.object({
   format: z.enum(['csv', 'xlsx']).default('xlsx'),
   unit: z.enum(['yuan', 'wan', 'yi']).default('yuan'),
 });
 
-export function exportHandler(makeContext: (args: { req: Request; res: Response }) => Context) {
+export function exportHandler(makeContext: MakeContext) {
   return async (req: Request, res: Response) => {
-    const ctx = makeContext({ req, res });
+    const ctx = await makeContext({ req, res });
     if (!ctx.user) return void res.status(401).json({ error: 'login required' });
     const table = String(req.params.table);
     if (!(EXPORTABLE_TABLES as readonly string[]).includes(table)) return void res.status(404).json({ error: `no table "${table}"` });
@@ -23,10 +23,10 @@ export function exportHandler(makeContext: (args: { req: Request; res: Response 
     const query = exportQuery.safeParse(req.query);
     if (!query.success) return void res.status(400).json({ error: 'format must be csv or xlsx; unit yuan, wan or yi' });
     // the audit log has no region: only administrators reach here, and they see all of it
-    const scope = table === 'audit_log' ? null : visibleRegionIds(ctx.db, ctx.user);
+    const scope = table === 'audit_log' ? null : await visibleRegionIds(ctx.db, ctx.user);
     const file = await exportTable(ctx.db, table as (typeof EXPORTABLE_TABLES)[number], query.data.format,
       { unit: query.data.unit, regionIds: scope === null ? null : [...scope] });
-    appendAudit(ctx.db, { userId: ctx.user.id, username: ctx.user.username, action: 'export', entity: table, after: query.data, ip: ctx.ip });
+    await appendAudit(ctx.db, { userId: ctx.user.id, username: ctx.user.username, action: 'export', entity: table, after: query.data, ip: ctx.ip });
     res.setHeader('Content-Type', file.contentType);
     res.setHeader('Content-Disposition', `attachment; filename="${file.fileName}"`);
     res.send(file.bytes);

@@ -21,7 +21,7 @@ import { DomainError } from '../services/errors.ts';
 import { runForecast, type ForecastRunInput } from '../services/forecast-run.ts';
 import { visibleRegionIds } from '../services/region-scope.ts';
 import { accountLabel, regionLabel, schemeLabel, type ReportLang } from '../services/warning-report-labels.ts';
-import type { Context } from '../trpc/context.ts';
+import type { MakeContext } from '../trpc/context.ts';
 
 const STATUS: Record<DomainError['code'], number> = { BAD_REQUEST: 400, UNAUTHORIZED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, TOO_MANY_REQUESTS: 429 };
 const langQuery = z.enum(['zh-CN', 'en']).default('zh-CN');
@@ -44,7 +44,7 @@ const L = {
   },
 } as const;
 
-type Forecast = ReturnType<typeof runForecast>;
+type Forecast = Awaited<ReturnType<typeof runForecast>>;
 
 /** The query string as a `forecast.run` input (numbers and the comma list parsed; zod judges the rest). */
 function runInputFromQuery(query: Request['query']): unknown {
@@ -57,14 +57,14 @@ function runInputFromQuery(query: Request['query']): unknown {
 }
 
 /** The series in words and a file-name slug, looked up after runForecast has checked it exists and is in scope. */
-function describeTarget(db: Db, target: ForecastRunInput['target'], lang: ReportLang): { label: string; slug: string } {
+async function describeTarget(db: Db, target: ForecastRunInput['target'], lang: ReportLang): Promise<{ label: string; slug: string }> {
   const t = L[lang];
   if (target.kind === 'institution') {
-    const inst = db.select({ code: institutions.code, name: institutions.name }).from(institutions).where(eq(institutions.id, target.institutionId)).get();
+    const [inst] = await db.select({ code: institutions.code, name: institutions.name }).from(institutions).where(eq(institutions.id, target.institutionId)).limit(1);
     return { label: `${inst?.code ?? target.institutionId} ${inst?.name ?? ''} · ${t.payments}`, slug: `institution-${inst?.code ?? target.institutionId}-payments` };
   }
-  const row = db.select({ scheme: funds.scheme, account: funds.account, code: regions.code, name: regions.name, nameEn: regions.nameEn })
-    .from(funds).innerJoin(regions, eq(regions.id, funds.regionId)).where(eq(funds.id, target.fundId)).get();
+  const [row] = await db.select({ scheme: funds.scheme, account: funds.account, code: regions.code, name: regions.name, nameEn: regions.nameEn })
+    .from(funds).innerJoin(regions, eq(regions.id, funds.regionId)).where(eq(funds.id, target.fundId)).limit(1);
   if (!row) return { label: `${target.fundId} · ${t.measures[target.measure]}`, slug: `${target.fundId}-${target.measure}` };
   return {
     label: `${regionLabel(row, lang)} · ${schemeLabel(row.scheme, lang)} · ${accountLabel(row.account, lang)} · ${t.measures[target.measure]}`,
@@ -107,9 +107,9 @@ export async function forecastWorkbook(run: Forecast, levels: readonly number[],
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-export function forecastExportHandler(makeContext: (args: { req: Request; res: Response }) => Context) {
+export function forecastExportHandler(makeContext: MakeContext) {
   return async (req: Request, res: Response) => {
-    const ctx = makeContext({ req, res });
+    const ctx = await makeContext({ req, res });
     if (!ctx.user) return void res.status(401).json({ error: 'login required' });
     // reading the series (read) and taking a file away (exportData): both are needed
     if (!can(ctx.user.role, 'read') || !can(ctx.user.role, 'exportData')) return void res.status(403).json({ error: 'forbidden' });
@@ -122,16 +122,16 @@ export function forecastExportHandler(makeContext: (args: { req: Request; res: R
     }
     let run: Forecast;
     try {
-      run = runForecast(ctx.db, visibleRegionIds(ctx.db, ctx.user), input.data);
+      run = await runForecast(ctx.db, await visibleRegionIds(ctx.db, ctx.user), input.data);
     } catch (err) {
       if (err instanceof DomainError) return void res.status(STATUS[err.code]).json({ error: err.message });
       throw err;
     }
-    const target = describeTarget(ctx.db, input.data.target, lang.data);
+    const target = await describeTarget(ctx.db, input.data.target, lang.data);
     const generatedAt = `${new Date(ctx.now()).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
     const bytes = await forecastWorkbook(run, input.data.levels, target.label, lang.data, generatedAt);
     const entityId = input.data.target.kind === 'fund' ? input.data.target.fundId : input.data.target.institutionId;
-    appendAudit(ctx.db, { userId: ctx.user.id, username: ctx.user.username, action: 'export', entity: `forecast_${input.data.target.kind}`, entityId, after: { ...input.data, lang: lang.data }, ip: ctx.ip });
+    await appendAudit(ctx.db, { userId: ctx.user.id, username: ctx.user.username, action: 'export', entity: `forecast_${input.data.target.kind}`, entityId, after: { ...input.data, lang: lang.data }, ip: ctx.ip });
     res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     res.setHeader('Content-Disposition', `attachment; filename="${`forecast-${target.slug}.xlsx`.replace(/[^\w.-]+/g, '_')}"`);
     res.send(bytes);

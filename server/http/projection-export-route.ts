@@ -17,7 +17,7 @@ import { DomainError } from '../services/errors.ts';
 import { getRun, PROJECTION_MODEL_VERSION, type RunView } from '../services/projection-runs.ts';
 import { canonicalJson, getScenario, type ScenarioVersion } from '../services/scenario-store.ts';
 import { visibleRegionIds } from '../services/region-scope.ts';
-import type { Context } from '../trpc/context.ts';
+import type { MakeContext } from '../trpc/context.ts';
 
 const exportQuery = z.object({ lang: z.enum(['zh-CN', 'en']).default('zh-CN') });
 type Lang = z.infer<typeof exportQuery>['lang'];
@@ -148,9 +148,9 @@ export async function projectionWorkbook(run: RunView, version: ScenarioVersion,
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-export function projectionExportHandler(makeContext: (args: { req: Request; res: Response }) => Context) {
+export function projectionExportHandler(makeContext: MakeContext) {
   return async (req: Request, res: Response) => {
-    const ctx = makeContext({ req, res });
+    const ctx = await makeContext({ req, res });
     if (!ctx.user) return void res.status(401).json({ error: 'login required' });
     // reading the run (read) and taking a file away (exportData): both are needed
     if (!can(ctx.user.role, 'read') || !can(ctx.user.role, 'exportData')) return void res.status(403).json({ error: 'forbidden' });
@@ -158,19 +158,19 @@ export function projectionExportHandler(makeContext: (args: { req: Request; res:
     if (!Number.isInteger(runId) || runId < 1) return void res.status(400).json({ error: `run id must be a positive whole number, got "${String(req.params.runId)}"` });
     const query = exportQuery.safeParse(req.query);
     if (!query.success) return void res.status(400).json({ error: 'lang must be zh-CN or en' });
-    const scope = visibleRegionIds(ctx.db, ctx.user);
+    const scope = await visibleRegionIds(ctx.db, ctx.user);
     let run: RunView;
     let version: ScenarioVersion;
     try {
-      run = getRun(ctx.db, scope, runId);
-      version = getScenario(ctx.db, scope, run.scenarioId);
+      run = await getRun(ctx.db, scope, runId);
+      version = await getScenario(ctx.db, scope, run.scenarioId);
     } catch (err) {
       if (err instanceof DomainError) return void res.status(STATUS[err.code]).json({ error: err.message });
       throw err;
     }
     if (run.status !== 'done') return void res.status(409).json({ error: `projection run ${runId} is ${run.status}: only a finished run can be exported` });
     const bytes = await projectionWorkbook(run, version, query.data.lang);
-    appendAudit(ctx.db, { userId: ctx.user.id, username: ctx.user.username, action: 'export', entity: 'projection_run', entityId: runId, after: query.data, ip: ctx.ip });
+    await appendAudit(ctx.db, { userId: ctx.user.id, username: ctx.user.username, action: 'export', entity: 'projection_run', entityId: runId, after: query.data, ip: ctx.ip });
     res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     res.setHeader('Content-Disposition', `attachment; filename="projection-run-${runId}.xlsx"`);
     res.send(bytes);

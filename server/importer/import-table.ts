@@ -1,9 +1,11 @@
 /**
  * The one entry point of every import (CLI, upload, demo loader). The whole file is validated
  * first and every problem is reported; a report with any error writes nothing. Otherwise the
- * records, the `imports` row and one audit entry are written in ONE transaction (BEGIN IMMEDIATE,
- * so nothing can change between validation and write); any exception rolls all of it back.
- * A dry run validates and lists the changes without writing. Re-importing a file is idempotent.
+ * validation against the stored data, the records, the `imports` row and one audit entry happen in
+ * ONE write transaction (SQLite's BEGIN IMMEDIATE, PostgreSQL's write lock: nothing can change
+ * between validation and write); any exception rolls all of it back. Inside a caller's
+ * transaction (the demo loader) it is a savepoint. A dry run validates outside any transaction and
+ * lists the changes without writing. Re-importing a file is idempotent.
  *
  * Rules (the `rule` of an issue):
  * - file and header: unreadable_file, unknown_kind, bad_date (the vintage option), missing_column,
@@ -33,13 +35,13 @@ import { planRegions } from './regions.ts';
 import { planInstitutions } from './institutions.ts';
 import { planInstitutionYears } from './institution-years.ts';
 import { planViolations } from './violations.ts';
-import { IMPORT_KINDS, type ImportContext, type ImportKind, type ImportOptions, type ImportReport, type KindPlan } from './types.ts';
+import { IMPORT_KINDS, type ImportContext, type ImportKind, type ImportOptions, type ImportReport, type KindPlan, type KindPlanner } from './types.ts';
 
 export type { ImportKind, ImportOptions, ImportIssue, ImportReport, ImportSummary, ChangeEntry } from './types.ts';
 export { IMPORT_KINDS } from './types.ts';
 export { formatIssue } from './issues.ts';
 
-const PLANNERS: Record<ImportKind, (db: Db, source: RowSource, ctx: ImportContext) => KindPlan> = {
+const PLANNERS: Record<ImportKind, KindPlanner> = {
   regions: planRegions,
   fund_records: planFundRecords,
   institutions: planInstitutions,
@@ -47,12 +49,12 @@ const PLANNERS: Record<ImportKind, (db: Db, source: RowSource, ctx: ImportContex
   violations: planViolations,
 };
 
-export function importTable(db: Db, table: RawTable, options: ImportOptions): ImportReport {
+export function importTable(db: Db, table: RawTable, options: ImportOptions): Promise<ImportReport> {
   return importRows(db, tableSource(table), options);
 }
 
 /** importTable over any row source (a streamed CSV file, or a table). */
-export function importRows(db: Db, source: RowSource, options: ImportOptions): ImportReport {
+export async function importRows(db: Db, source: RowSource, options: ImportOptions): Promise<ImportReport> {
   const issues = new IssueCollector(source.fileName);
   const ctx: ImportContext = { file: source.fileName, unit: options.unit, vintage: options.vintage, issues, exactNumbers: source.encoding === 'xlsx' };
   if (!(IMPORT_KINDS as readonly string[]).includes(options.kind)) {
@@ -65,21 +67,26 @@ export function importRows(db: Db, source: RowSource, options: ImportOptions): I
   let importId: number | null = null;
   let phase = 'validating';
   let rowsRead = 0;
+  const validate = async (conn: Db): Promise<KindPlan> => {
+    const validated = await PLANNERS[options.kind](conn, source, ctx);
+    plan = validated;
+    rowsRead = validated.rowsRead ?? source.forEachRow(() => undefined);
+    return validated;
+  };
   try {
-    const run = () => {
-      if (issues.hasErrors) return;
-      plan = PLANNERS[options.kind](db, source, ctx);
-      rowsRead = plan.rowsRead ?? source.forEachRow(() => undefined);
-      if (issues.hasErrors || options.dryRun) return;
-      phase = 'writing';
-      const id = recordImport(db, source.fileName, options, plan.changes.summary);
-      plan.write(db, id);
-      auditImport(db, id, source.fileName, options, plan.changes.summary, rowsRead);
-      importId = id;
-    };
-    const tx = db.$client.transaction(run);
-    if (options.dryRun) tx.deferred();
-    else tx.immediate();
+    if (!issues.hasErrors && options.dryRun) {
+      await validate(db);
+    } else if (!issues.hasErrors) {
+      await db.transaction(async (tx) => {
+        const validated = await validate(tx);
+        if (issues.hasErrors) return;
+        phase = 'writing';
+        const id = await recordImport(tx, source.fileName, options, validated.changes.summary);
+        await validated.write(tx, id);
+        await auditImport(tx, id, source.fileName, options, validated.changes.summary, rowsRead);
+        importId = id;
+      });
+    }
   } catch (err) {
     importId = null;
     if (err instanceof CsvSyntaxError) {

@@ -58,8 +58,8 @@ export function nonNegativeMoney(r: CellReader, name: string, ctx: ImportContext
   return v;
 }
 
-function loadInstitutions(db: Db): Map<string, InstitutionInfo> {
-  return new Map(db.select({ id: institutions.id, code: institutions.code, schemes: institutions.schemes }).from(institutions).all()
+async function loadInstitutions(db: Db): Promise<Map<string, InstitutionInfo>> {
+  return new Map((await db.select({ id: institutions.id, code: institutions.code, schemes: institutions.schemes }).from(institutions))
     .map((r) => [r.code, { id: r.id, schemes: r.schemes.split(',').map((s) => s.trim()).filter((s) => s !== '') as Scheme[] }]));
 }
 
@@ -101,11 +101,11 @@ function checkYearValues(rows: readonly KeyedRow<YearValue>[], cols: ResolvedCol
   }
 }
 
-export function planInstitutionYears(db: Db, source: RowSource, ctx: ImportContext): KindPlan {
+export async function planInstitutionYears(db: Db, source: RowSource, ctx: ImportContext): Promise<KindPlan> {
   const changes = new ChangeList();
   const cols = resolveColumns(source.header, INSTITUTION_YEAR_COLUMNS, 'institution_years', ctx);
-  if (ctx.issues.hasErrors) return { rowsRead: null, changes, write: () => undefined };
-  const byCode = loadInstitutions(db);
+  if (ctx.issues.hasErrors) return { rowsRead: null, changes, write: async () => undefined };
+  const byCode = await loadInstitutions(db);
   const { rows, rowsRead } = readKeyedRows<YearValue>(source, cols, ctx, 'year', (r) => {
     const code = r.text('institution_code', true);
     const inst = code === null ? undefined : byCode.get(code);
@@ -131,8 +131,8 @@ export function planInstitutionYears(db: Db, source: RowSource, ctx: ImportConte
   });
   checkYearValues(rows, cols, ctx);
 
-  const storedYears = new Map(db.select().from(institutionYears).all().map((s) => [`${s.institutionId}/${s.year}`, s]));
-  const storedSchemeYears = new Map(db.select().from(institutionSchemeYears).all().map((s) => [`${s.institutionId}/${s.year}/${s.scheme}`, s]));
+  const storedYears = new Map((await db.select().from(institutionYears)).map((s) => [`${s.institutionId}/${s.year}`, s]));
+  const storedSchemeYears = new Map((await db.select().from(institutionSchemeYears)).map((s) => [`${s.institutionId}/${s.year}/${s.scheme}`, s]));
   const actions = new Map<string, 'insert' | 'update'>();
   /** Institution years to insert (none stored) or update (a per-year column differs), keyed `<id>/<year>`. */
   const yearActions = new Map<string, { action: 'insert' | 'update'; value: YearValue }>();
@@ -150,26 +150,26 @@ export function planInstitutionYears(db: Db, source: RowSource, ctx: ImportConte
     else if (yearChanged) yearActions.set(yearKey, { action: 'update', value: v });
   }
 
-  const write = (wdb: Db, importId: number) => {
+  const write = async (wdb: Db, importId: number) => {
     for (const { action, value: v } of yearActions.values()) {
       if (action === 'insert') {
-        wdb.insert(institutionYears).values({ institutionId: v.institutionId, year: v.year, assessmentScore: v.assessment_score, creditRating: v.credit_rating, importId }).run();
+        await wdb.insert(institutionYears).values({ institutionId: v.institutionId, year: v.year, assessmentScore: v.assessment_score, creditRating: v.credit_rating, importId });
       } else {
-        wdb.update(institutionYears).set({
+        await wdb.update(institutionYears).set({
           importId,
           ...(cols.index.has('assessment_score') ? { assessmentScore: v.assessment_score } : {}),
           ...(cols.index.has('credit_rating') ? { creditRating: v.credit_rating } : {}),
-        }).where(and(eq(institutionYears.institutionId, v.institutionId), eq(institutionYears.year, v.year))).run();
+        }).where(and(eq(institutionYears.institutionId, v.institutionId), eq(institutionYears.year, v.year)));
       }
     }
     for (const row of rows) {
       const action = actions.get(row.key);
       const v = row.value;
       if (action === 'insert') {
-        wdb.insert(institutionSchemeYears).values({ institutionId: v.institutionId, year: v.year, scheme: v.scheme, paymentsFen: v.payments, budgetFen: v.budget, importId }).run();
+        await wdb.insert(institutionSchemeYears).values({ institutionId: v.institutionId, year: v.year, scheme: v.scheme, paymentsFen: v.payments, budgetFen: v.budget, importId });
       } else if (action === 'update') {
-        wdb.update(institutionSchemeYears).set({ paymentsFen: v.payments, importId, ...(cols.index.has('budget') ? { budgetFen: v.budget } : {}) })
-          .where(and(eq(institutionSchemeYears.institutionId, v.institutionId), eq(institutionSchemeYears.year, v.year), eq(institutionSchemeYears.scheme, v.scheme))).run();
+        await wdb.update(institutionSchemeYears).set({ paymentsFen: v.payments, importId, ...(cols.index.has('budget') ? { budgetFen: v.budget } : {}) })
+          .where(and(eq(institutionSchemeYears.institutionId, v.institutionId), eq(institutionSchemeYears.year, v.year), eq(institutionSchemeYears.scheme, v.scheme)));
       }
     }
   };

@@ -28,15 +28,15 @@ export const INSTITUTION_COLUMNS: readonly ColumnSpec[] = [
 interface InstitutionValue { name: string; type: InstitutionType; level: number | null; region_code: string; schemes: string }
 
 /** Institution code → id, for the kinds that refer to institutions. */
-export function loadInstitutionIds(db: Db): Map<string, number> {
-  return new Map(db.select({ id: institutions.id, code: institutions.code }).from(institutions).all().map((r) => [r.code, r.id]));
+export async function loadInstitutionIds(db: Db): Promise<Map<string, number>> {
+  return new Map((await db.select({ id: institutions.id, code: institutions.code }).from(institutions)).map((r) => [r.code, r.id]));
 }
 
-export function planInstitutions(db: Db, source: RowSource, ctx: ImportContext): KindPlan {
+export async function planInstitutions(db: Db, source: RowSource, ctx: ImportContext): Promise<KindPlan> {
   const changes = new ChangeList();
   const cols = resolveColumns(source.header, INSTITUTION_COLUMNS, 'institutions', ctx);
-  if (ctx.issues.hasErrors) return { rowsRead: null, changes, write: () => undefined };
-  const regionIds = new Map(db.select({ id: regions.id, code: regions.code }).from(regions).all().map((r) => [r.code, r.id]));
+  if (ctx.issues.hasErrors) return { rowsRead: null, changes, write: async () => undefined };
+  const regionIds = new Map((await db.select({ id: regions.id, code: regions.code }).from(regions)).map((r) => [r.code, r.id]));
   const { rows, rowsRead } = readKeyedRows<InstitutionValue>(source, cols, ctx, 'institution_code', (r) => {
     const code = r.text('institution_code', true);
     const regionCode = r.text('region_code', true);
@@ -56,8 +56,8 @@ export function planInstitutions(db: Db, source: RowSource, ctx: ImportContext):
     };
     return code === null ? null : { key: code, value };
   });
-  const stored = db.select({ i: institutions, regionCode: regions.code }).from(institutions)
-    .innerJoin(regions, eq(regions.id, institutions.regionId)).all();
+  const stored = await db.select({ i: institutions, regionCode: regions.code }).from(institutions)
+    .innerJoin(regions, eq(regions.id, institutions.regionId));
   const storedByCode = new Map(stored.map((s) => [s.i.code, s]));
   const actions = new Map<string, 'insert' | 'update'>();
   for (const row of rows) {
@@ -66,20 +66,20 @@ export function planInstitutions(db: Db, source: RowSource, ctx: ImportContext):
     const action = addKeyedChange(changes, row.key, before, onlyPresent({ ...row.value }, cols), new Set());
     if (action !== 'unchanged') actions.set(row.key, action);
   }
-  const write = (wdb: Db) => {
+  const write = async (wdb: Db) => {
     for (const row of rows) {
       const action = actions.get(row.key);
       if (!action) continue;
       const v = row.value;
       const regionId = regionIds.get(v.region_code) as number;
       if (action === 'insert') {
-        wdb.insert(institutions).values({ code: row.key, name: v.name, type: v.type, level: v.level, regionId, schemes: v.schemes }).run();
+        await wdb.insert(institutions).values({ code: row.key, name: v.name, type: v.type, level: v.level, regionId, schemes: v.schemes });
       } else {
-        wdb.update(institutions).set({
+        await wdb.update(institutions).set({
           name: v.name, type: v.type, regionId,
           ...(cols.index.has('level') ? { level: v.level } : {}),
           ...(cols.index.has('schemes') ? { schemes: v.schemes } : {}),
-        }).where(eq(institutions.code, row.key)).run();
+        }).where(eq(institutions.code, row.key));
       }
     }
   };

@@ -4,20 +4,20 @@ import { imports } from '../db/schema.ts';
 import { appendAudit } from '../services/audit.ts';
 import type { ImportOptions, ImportSummary } from './types.ts';
 
-export function recordImport(db: Db, fileName: string, options: ImportOptions, summary: ImportSummary): number {
-  const row = db.insert(imports).values({
+export async function recordImport(db: Db, fileName: string, options: ImportOptions, summary: ImportSummary): Promise<number> {
+  const [row] = await db.insert(imports).values({
     kind: options.kind,
     fileName,
     unit: options.unit,
     rowsInserted: summary.inserted,
     rowsUpdated: summary.updated,
     userId: options.userId ?? null,
-  }).returning({ id: imports.id }).get();
-  return row.id;
+  }).returning({ id: imports.id });
+  return (row as { id: number }).id;
 }
 
-export function auditImport(db: Db, importId: number, fileName: string, options: ImportOptions, summary: ImportSummary, rowsRead: number): void {
-  appendAudit(db, {
+export async function auditImport(db: Db, importId: number, fileName: string, options: ImportOptions, summary: ImportSummary, rowsRead: number): Promise<void> {
+  await appendAudit(db, {
     userId: options.userId ?? null,
     username: options.username ?? null,
     action: `import.${options.kind}`,

@@ -25,10 +25,10 @@ export const REGION_COLUMNS: readonly ColumnSpec[] = [
 
 interface RegionValue { name: string; name_en: string | null; level: RegionLevel; parent_code: string | null; source: string | null; synthetic: boolean }
 
-export function planRegions(db: Db, source: RowSource, ctx: ImportContext): KindPlan {
+export async function planRegions(db: Db, source: RowSource, ctx: ImportContext): Promise<KindPlan> {
   const changes = new ChangeList();
   const cols = resolveColumns(source.header, REGION_COLUMNS, 'regions', ctx);
-  if (ctx.issues.hasErrors) return { rowsRead: null, changes, write: () => undefined };
+  if (ctx.issues.hasErrors) return { rowsRead: null, changes, write: async () => undefined };
   const { rows, rowsRead } = readKeyedRows<RegionValue>(source, cols, ctx, 'code', (r) => {
     const code = r.text('code', true);
     const value: RegionValue = {
@@ -42,7 +42,7 @@ export function planRegions(db: Db, source: RowSource, ctx: ImportContext): Kind
     if (code !== null && value.parent_code === code) r.fail('parent_code', 'parent_cycle', `region ${code} cannot be its own parent`);
     return code === null ? null : { key: code, value };
   });
-  const stored = db.select().from(regions).all();
+  const stored = await db.select().from(regions);
   const codeById = new Map(stored.map((s) => [s.id, s.code]));
   const storedByCode = new Map(stored.map((s) => [s.code, s]));
   const parentOf = new Map(stored.map((s) => [s.code, s.parentId === null ? null : codeById.get(s.parentId) ?? null]));
@@ -67,33 +67,35 @@ export function planRegions(db: Db, source: RowSource, ctx: ImportContext): Kind
     if (action !== 'unchanged') actions.set(row.key, action);
   }
 
-  const write = (wdb: Db) => {
+  const write = async (wdb: Db) => {
     const idByCode = new Map(stored.map((s) => [s.code, s.id]));
     const byCode = new Map(rows.map((row) => [row.key, row]));
-    const parentId = (code: string | null): number | null => (code === null ? null : ensure(code));
-    const ensure = (code: string): number => {
+    const parentId = async (code: string | null): Promise<number | null> => (code === null ? null : ensure(code));
+    /** The id of a region, inserting it (after its parent) when it is new. */
+    const ensure = async (code: string): Promise<number> => {
       const known = idByCode.get(code);
       if (known !== undefined) return known;
       const row = byCode.get(code) as (typeof rows)[number];
       const v = row.value;
-      const inserted = wdb.insert(regions).values({
-        code, name: v.name, nameEn: v.name_en, level: v.level, parentId: parentId(v.parent_code), source: v.source, synthetic: v.synthetic,
-      }).returning({ id: regions.id }).get();
-      idByCode.set(code, inserted.id);
-      return inserted.id;
+      const [inserted] = await wdb.insert(regions).values({
+        code, name: v.name, nameEn: v.name_en, level: v.level, parentId: await parentId(v.parent_code), source: v.source, synthetic: v.synthetic,
+      }).returning({ id: regions.id });
+      const id = (inserted as { id: number }).id;
+      idByCode.set(code, id);
+      return id;
     };
-    for (const [code, action] of actions) if (action === 'insert') ensure(code);
+    for (const [code, action] of actions) if (action === 'insert') await ensure(code);
     for (const [code, action] of actions) {
       if (action !== 'update') continue;
       const v = (byCode.get(code) as (typeof rows)[number]).value;
       const set = {
         name: v.name, level: v.level,
         ...(cols.index.has('name_en') ? { nameEn: v.name_en } : {}),
-        ...(cols.index.has('parent_code') ? { parentId: parentId(v.parent_code) } : {}),
+        ...(cols.index.has('parent_code') ? { parentId: await parentId(v.parent_code) } : {}),
         ...(cols.index.has('source') ? { source: v.source } : {}),
         ...(cols.index.has('synthetic') ? { synthetic: v.synthetic } : {}),
       };
-      wdb.update(regions).set(set).where(eq(regions.code, code)).run();
+      await wdb.update(regions).set(set).where(eq(regions.code, code));
     }
   };
   return { rowsRead, changes, write };

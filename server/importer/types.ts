@@ -6,6 +6,7 @@ import type { MoneyUnit } from '../../models/core/money.ts';
 import type { Db } from '../db/client.ts';
 import type { ChangeList } from './change-list.ts';
 import type { IssueCollector } from './issues.ts';
+import type { RowSource } from './row-source.ts';
 
 export const IMPORT_KINDS = ['regions', 'fund_records', 'institutions', 'institution_years', 'violations'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
@@ -80,5 +81,8 @@ export interface KindPlan {
   /** Data rows read, or null when the planner stopped at the header. */
   rowsRead: number | null;
   changes: ChangeList;
-  write(db: Db, importId: number): void;
+  write(db: Db, importId: number): Promise<void>;
 }
+
+/** Reads what the database holds for a kind and validates the rows against it (awaits queries only). */
+export type KindPlanner = (db: Db, source: RowSource, ctx: ImportContext) => Promise<KindPlan>;

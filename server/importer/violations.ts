@@ -5,7 +5,7 @@
  * institution + date + kind + amount identify it: re-importing a file changes nothing, and the
  * same key twice in one file is refused (record it once with its count).
  */
-import { eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { institutions, violations } from '../db/schema.ts';
 import type { RowSource } from './row-source.ts';
@@ -32,11 +32,11 @@ interface ViolationValue { institutionId: number; date: string; amount: number; 
 
 const violationKey = (code: string, date: string, kind: string, amountFen: number) => `${code}/${date}/${kind}/${formatFenAsYuan(amountFen)}`;
 
-export function planViolations(db: Db, source: RowSource, ctx: ImportContext): KindPlan {
+export async function planViolations(db: Db, source: RowSource, ctx: ImportContext): Promise<KindPlan> {
   const changes = new ChangeList();
   const cols = resolveColumns(source.header, VIOLATION_COLUMNS, 'violations', ctx);
-  if (ctx.issues.hasErrors) return { rowsRead: null, changes, write: () => undefined };
-  const institutionIds = loadInstitutionIds(db);
+  if (ctx.issues.hasErrors) return { rowsRead: null, changes, write: async () => undefined };
+  const institutionIds = await loadInstitutionIds(db);
   const { rows, rowsRead } = readKeyedRows<ViolationValue>(source, cols, ctx, 'kind', (r) => {
     const code = r.text('institution_code', true);
     const institutionId = code === null ? undefined : institutionIds.get(code);
@@ -56,8 +56,8 @@ export function planViolations(db: Db, source: RowSource, ctx: ImportContext): K
     if (code === null || date === null || amount === null || kind === null) return null;
     return { key: violationKey(code, date, kind, amount), value };
   });
-  const stored = db.select({ v: violations, code: institutions.code }).from(violations)
-    .innerJoin(institutions, eq(institutions.id, violations.institutionId)).all();
+  const stored = await db.select({ v: violations, code: institutions.code }).from(violations)
+    .innerJoin(institutions, eq(institutions.id, violations.institutionId)).orderBy(asc(violations.id));
   const storedByKey = new Map<string, (typeof stored)[number]['v']>();
   for (const s of stored) {
     const key = violationKey(s.code, s.v.date, s.v.kind, s.v.amountFen);
@@ -71,21 +71,21 @@ export function planViolations(db: Db, source: RowSource, ctx: ImportContext): K
     const action = addKeyedChange(changes, row.key, before, after, new Set());
     if (action !== 'unchanged') actions.set(row.key, { action, id: s?.id ?? null });
   }
-  const write = (wdb: Db, importId: number) => {
+  const write = async (wdb: Db, importId: number) => {
     for (const row of rows) {
       const planned = actions.get(row.key);
       if (!planned) continue;
       const v = row.value;
       if (planned.action === 'insert' || planned.id === null) {
-        wdb.insert(violations).values({
+        await wdb.insert(violations).values({
           institutionId: v.institutionId, date: v.date, amountFen: v.amount, count: v.count, nature: v.nature, kind: v.kind, status: v.status, importId,
-        }).run();
+        });
       } else {
-        wdb.update(violations).set({
+        await wdb.update(violations).set({
           nature: v.nature, importId,
           ...(cols.index.has('count') ? { count: v.count } : {}),
           ...(cols.index.has('status') ? { status: v.status } : {}),
-        }).where(eq(violations.id, planned.id)).run();
+        }).where(eq(violations.id, planned.id));
       }
     }
   };

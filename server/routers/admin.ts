@@ -15,12 +15,12 @@ const done = (username: string) => ({ username });
 export const adminRouter = router({
   users: adminProcedure.query(({ ctx }) => listUsers(ctx.db)),
   createUser: adminProcedure.input(createUserInput).mutation(async ({ ctx, input }) => ({ id: await addUser(ctx.db, input, actorOf(ctx)) })),
-  disableUser: adminProcedure.input(usernameInput).mutation(({ ctx, input }) => {
-    disableUser(ctx.db, input.username, actorOf(ctx));
+  disableUser: adminProcedure.input(usernameInput).mutation(async ({ ctx, input }) => {
+    await disableUser(ctx.db, input.username, actorOf(ctx));
     return done(input.username);
   }),
-  enableUser: adminProcedure.input(usernameInput).mutation(({ ctx, input }) => {
-    enableUser(ctx.db, input.username, actorOf(ctx));
+  enableUser: adminProcedure.input(usernameInput).mutation(async ({ ctx, input }) => {
+    await enableUser(ctx.db, input.username, actorOf(ctx));
     return done(input.username);
   }),
   /** Sets a new password and ends that user's sessions. */
@@ -29,13 +29,13 @@ export const adminRouter = router({
     return done(input.username);
   }),
   /** Role and regions (none: every region); ends the user's sessions so the new rights apply at once. */
-  setAccess: adminProcedure.input(setAccessInput).mutation(({ ctx, input }) => {
-    setAccess(ctx.db, input.username, input, actorOf(ctx));
+  setAccess: adminProcedure.input(setAccessInput).mutation(async ({ ctx, input }) => {
+    await setAccess(ctx.db, input.username, input, actorOf(ctx));
     return done(input.username);
   }),
   /** Turns a user's second factor off (a lost phone) and ends their sessions. */
-  resetTotp: adminProcedure.input(usernameInput).mutation(({ ctx, input }) => {
-    resetTotp(ctx.db, input.username, actorOf(ctx));
+  resetTotp: adminProcedure.input(usernameInput).mutation(async ({ ctx, input }) => {
+    await resetTotp(ctx.db, input.username, actorOf(ctx));
     return done(input.username);
   }),
   audit: adminProcedure.input(auditListInput).query(({ ctx, input }) => listAudit(ctx.db, input)),

@@ -9,8 +9,8 @@ import { appendAudit } from '../services/audit.ts';
 const metaOf = (ctx: Context) => ({ ip: ctx.ip, nowMs: ctx.now() });
 
 /** After a credential change ended every session of the user: a fresh one for this browser (no fixation). */
-function startFreshSession(ctx: Context & { user: SessionUser }): { ok: true } {
-  ctx.cookie.set(createSession(ctx.db, ctx.user.id, ctx.now()));
+async function startFreshSession(ctx: Context & { user: SessionUser }): Promise<{ ok: true }> {
+  ctx.cookie.set(await createSession(ctx.db, ctx.user.id, ctx.now()));
   return { ok: true };
 }
 
@@ -20,9 +20,9 @@ export const authRouter = router({
     ctx.cookie.set(token);
     return { user };
   }),
-  logout: protectedProcedure.mutation(({ ctx }) => {
-    if (ctx.sessionToken) endSession(ctx.db, ctx.sessionToken);
-    appendAudit(ctx.db, { userId: ctx.user.id, username: ctx.user.username, action: 'auth.logout', ip: ctx.ip }, new Date(ctx.now()));
+  logout: protectedProcedure.mutation(async ({ ctx }) => {
+    if (ctx.sessionToken) await endSession(ctx.db, ctx.sessionToken);
+    await appendAudit(ctx.db, { userId: ctx.user.id, username: ctx.user.username, action: 'auth.logout', ip: ctx.ip }, new Date(ctx.now()));
     ctx.cookie.clear();
     return { ok: true as const };
   }),
@@ -37,12 +37,12 @@ export const authRouter = router({
   }),
   /** The secret (base32, for typing in) and its otpauth:// URI (for a QR code); pending until confirmed. */
   totpSetup: protectedProcedure.mutation(({ ctx }) => totpSetup(ctx.db, ctx.user, metaOf(ctx))),
-  totpEnable: protectedProcedure.input(totpCodeInput).mutation(({ ctx, input }) => {
-    totpEnable(ctx.db, ctx.user, input.code, metaOf(ctx));
+  totpEnable: protectedProcedure.input(totpCodeInput).mutation(async ({ ctx, input }) => {
+    await totpEnable(ctx.db, ctx.user, input.code, metaOf(ctx));
     return startFreshSession(ctx);
   }),
-  totpDisable: protectedProcedure.input(totpCodeInput).mutation(({ ctx, input }) => {
-    totpDisable(ctx.db, ctx.user, input.code, metaOf(ctx));
+  totpDisable: protectedProcedure.input(totpCodeInput).mutation(async ({ ctx, input }) => {
+    await totpDisable(ctx.db, ctx.user, input.code, metaOf(ctx));
     return startFreshSession(ctx);
   }),
 });

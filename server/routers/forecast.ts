@@ -8,8 +8,8 @@ const readProcedure = roleProcedure(...PERMISSIONS.read);
 const forecastProcedure = roleProcedure(...PERMISSIONS.forecast);
 
 export const forecastRouter = router({
-  run: readProcedure.input(forecastRunInput).query(({ ctx, input }) => runForecast(ctx.db, visibleRegionIds(ctx.db, ctx.user), input)),
-  backtest: readProcedure.input(forecastBacktestInput).query(({ ctx, input }) => runBacktest(ctx.db, visibleRegionIds(ctx.db, ctx.user), input)),
-  save: forecastProcedure.input(forecastSaveInput).mutation(({ ctx, input }) => saveForecast(ctx.db, visibleRegionIds(ctx.db, ctx.user), ctx.user, input)),
-  saved: readProcedure.input(forecastListInput).query(({ ctx, input }) => listSavedForecasts(ctx.db, visibleRegionIds(ctx.db, ctx.user), input.fundId)),
+  run: readProcedure.input(forecastRunInput).query(async ({ ctx, input }) => runForecast(ctx.db, await visibleRegionIds(ctx.db, ctx.user), input)),
+  backtest: readProcedure.input(forecastBacktestInput).query(async ({ ctx, input }) => runBacktest(ctx.db, await visibleRegionIds(ctx.db, ctx.user), input)),
+  save: forecastProcedure.input(forecastSaveInput).mutation(async ({ ctx, input }) => saveForecast(ctx.db, await visibleRegionIds(ctx.db, ctx.user), ctx.user, input)),
+  saved: readProcedure.input(forecastListInput).query(async ({ ctx, input }) => listSavedForecasts(ctx.db, await visibleRegionIds(ctx.db, ctx.user), input.fundId)),
 });

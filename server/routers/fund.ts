@@ -8,8 +8,8 @@ import { visibleRegionIds } from '../services/region-scope.ts';
 const readProcedure = roleProcedure(...PERMISSIONS.read);
 
 export const fundRouter = router({
-  overview: readProcedure.input(fundOverviewInput).query(({ ctx, input }) =>
-    fundOverview(ctx.db, visibleRegionIds(ctx.db, ctx.user), input)),
-  detail: readProcedure.input(fundDetailInput).query(({ ctx, input }) =>
-    fundDetail(ctx.db, visibleRegionIds(ctx.db, ctx.user), input.fundId)),
+  overview: readProcedure.input(fundOverviewInput).query(async ({ ctx, input }) =>
+    fundOverview(ctx.db, await visibleRegionIds(ctx.db, ctx.user), input)),
+  detail: readProcedure.input(fundDetailInput).query(async ({ ctx, input }) =>
+    fundDetail(ctx.db, await visibleRegionIds(ctx.db, ctx.user), input.fundId)),
 });

@@ -17,10 +17,10 @@ const adminProcedure = roleProcedure(...PERMISSIONS.administer);
 const actorOf = (ctx: Context & { user: SessionUser }): Actor => ({ id: ctx.user.id, username: ctx.user.username, ip: ctx.ip, nowMs: ctx.now() });
 
 export const parametersRouter = router({
-  list: readProcedure.query(({ ctx }) => listParameterSets(ctx.db, visibleRegionIds(ctx.db, ctx.user))),
-  get: readProcedure.input(parameterSetInput).query(({ ctx, input }) => getParameterSet(ctx.db, visibleRegionIds(ctx.db, ctx.user), input.setId)),
-  inForce: readProcedure.input(parametersInForceInput).query(({ ctx, input }) => parametersInForce(ctx.db, visibleRegionIds(ctx.db, ctx.user), input)),
+  list: readProcedure.query(async ({ ctx }) => listParameterSets(ctx.db, await visibleRegionIds(ctx.db, ctx.user))),
+  get: readProcedure.input(parameterSetInput).query(async ({ ctx, input }) => getParameterSet(ctx.db, await visibleRegionIds(ctx.db, ctx.user), input.setId)),
+  inForce: readProcedure.input(parametersInForceInput).query(async ({ ctx, input }) => parametersInForce(ctx.db, await visibleRegionIds(ctx.db, ctx.user), input)),
   createVersion: adminProcedure.input(createParameterVersionInput).mutation(({ ctx, input }) => createParameterVersion(ctx.db, actorOf(ctx), input)),
-  setOverride: adminProcedure.input(setParameterOverrideInput).mutation(({ ctx, input }) =>
-    setRegionalOverride(ctx.db, actorOf(ctx), visibleRegionIds(ctx.db, ctx.user), input)),
+  setOverride: adminProcedure.input(setParameterOverrideInput).mutation(async ({ ctx, input }) =>
+    setRegionalOverride(ctx.db, actorOf(ctx), await visibleRegionIds(ctx.db, ctx.user), input)),
 });

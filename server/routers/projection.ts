@@ -16,26 +16,26 @@ const readProcedure = roleProcedure(...PERMISSIONS.read);
 const projectProcedure = roleProcedure(...PERMISSIONS.project);
 
 export const projectionRouter = router({
-  scenarios: readProcedure.input(scenarioListInput).query(({ ctx, input }) => listScenarios(ctx.db, visibleRegionIds(ctx.db, ctx.user), input.lineage)),
-  scenario: readProcedure.input(scenarioGetInput).query(({ ctx, input }) => getScenario(ctx.db, visibleRegionIds(ctx.db, ctx.user), input.id)),
-  calibrate: readProcedure.input(scenarioCalibrateInput).query(({ ctx, input }) =>
-    scenarioFromFund(ctx.db, visibleRegionIds(ctx.db, ctx.user), input.fundId, input.startYear)),
-  presets: readProcedure.input(scenarioGetInput).query(({ ctx, input }) => scenarioPresets(ctx.db, visibleRegionIds(ctx.db, ctx.user), input.id)),
-  createScenario: projectProcedure.input(scenarioSaveInput).mutation(({ ctx, input }) =>
-    createScenario(ctx.db, ctx.user, visibleRegionIds(ctx.db, ctx.user), input)),
-  reviseScenario: projectProcedure.input(scenarioReviseInput).mutation(({ ctx, input }) =>
-    reviseScenario(ctx.db, ctx.user, visibleRegionIds(ctx.db, ctx.user), input.fromId, input)),
-  cloneScenario: projectProcedure.input(scenarioCloneInput).mutation(({ ctx, input }) =>
-    clonePreset(ctx.db, ctx.user, visibleRegionIds(ctx.db, ctx.user), input)),
-  run: projectProcedure.input(projectionRunInput).mutation(({ ctx, input }) => startRun(ctx.db, ctx.user, visibleRegionIds(ctx.db, ctx.user), input)),
-  runStatus: readProcedure.input(runIdInput).query(({ ctx, input }) => getRun(ctx.db, visibleRegionIds(ctx.db, ctx.user), input.runId)),
-  runs: readProcedure.input(runListInput).query(({ ctx, input }) => listRuns(ctx.db, visibleRegionIds(ctx.db, ctx.user), input.scenarioId)),
-  progress: readProcedure.input(runIdInput).subscription(({ ctx, input, signal }) =>
-    watchRunOrStored(ctx.db, visibleRegionIds(ctx.db, ctx.user), input.runId, signal)),
-  cancel: projectProcedure.input(runIdInput).mutation(({ ctx, input }) => cancelRun(ctx.db, ctx.user, visibleRegionIds(ctx.db, ctx.user), input.runId)),
-  compare: readProcedure.input(projectionCompareInput).query(({ ctx, input }) => compareScenarios(ctx.db, visibleRegionIds(ctx.db, ctx.user), input.scenarioIds)),
-  sensitivity: readProcedure.input(projectionSensitivityInput).query(({ ctx, input }) =>
-    scenarioSensitivity(ctx.db, visibleRegionIds(ctx.db, ctx.user), input.scenarioId, input.years)),
-  solve: readProcedure.input(projectionSolveInput).query(({ ctx, input }) =>
-    solveScenario(ctx.db, visibleRegionIds(ctx.db, ctx.user), input.scenarioId, input.targetMonths)),
+  scenarios: readProcedure.input(scenarioListInput).query(async ({ ctx, input }) => listScenarios(ctx.db, await visibleRegionIds(ctx.db, ctx.user), input.lineage)),
+  scenario: readProcedure.input(scenarioGetInput).query(async ({ ctx, input }) => getScenario(ctx.db, await visibleRegionIds(ctx.db, ctx.user), input.id)),
+  calibrate: readProcedure.input(scenarioCalibrateInput).query(async ({ ctx, input }) =>
+    scenarioFromFund(ctx.db, await visibleRegionIds(ctx.db, ctx.user), input.fundId, input.startYear)),
+  presets: readProcedure.input(scenarioGetInput).query(async ({ ctx, input }) => scenarioPresets(ctx.db, await visibleRegionIds(ctx.db, ctx.user), input.id)),
+  createScenario: projectProcedure.input(scenarioSaveInput).mutation(async ({ ctx, input }) =>
+    createScenario(ctx.db, ctx.user, await visibleRegionIds(ctx.db, ctx.user), input)),
+  reviseScenario: projectProcedure.input(scenarioReviseInput).mutation(async ({ ctx, input }) =>
+    reviseScenario(ctx.db, ctx.user, await visibleRegionIds(ctx.db, ctx.user), input.fromId, input)),
+  cloneScenario: projectProcedure.input(scenarioCloneInput).mutation(async ({ ctx, input }) =>
+    clonePreset(ctx.db, ctx.user, await visibleRegionIds(ctx.db, ctx.user), input)),
+  run: projectProcedure.input(projectionRunInput).mutation(async ({ ctx, input }) => startRun(ctx.db, ctx.user, await visibleRegionIds(ctx.db, ctx.user), input)),
+  runStatus: readProcedure.input(runIdInput).query(async ({ ctx, input }) => getRun(ctx.db, await visibleRegionIds(ctx.db, ctx.user), input.runId)),
+  runs: readProcedure.input(runListInput).query(async ({ ctx, input }) => listRuns(ctx.db, await visibleRegionIds(ctx.db, ctx.user), input.scenarioId)),
+  progress: readProcedure.input(runIdInput).subscription(async ({ ctx, input, signal }) =>
+    watchRunOrStored(ctx.db, await visibleRegionIds(ctx.db, ctx.user), input.runId, signal)),
+  cancel: projectProcedure.input(runIdInput).mutation(async ({ ctx, input }) => cancelRun(ctx.db, ctx.user, await visibleRegionIds(ctx.db, ctx.user), input.runId)),
+  compare: readProcedure.input(projectionCompareInput).query(async ({ ctx, input }) => compareScenarios(ctx.db, await visibleRegionIds(ctx.db, ctx.user), input.scenarioIds)),
+  sensitivity: readProcedure.input(projectionSensitivityInput).query(async ({ ctx, input }) =>
+    scenarioSensitivity(ctx.db, await visibleRegionIds(ctx.db, ctx.user), input.scenarioId, input.years)),
+  solve: readProcedure.input(projectionSolveInput).query(async ({ ctx, input }) =>
+    solveScenario(ctx.db, await visibleRegionIds(ctx.db, ctx.user), input.scenarioId, input.targetMonths)),
 });

@@ -3,5 +3,5 @@ import { PERMISSIONS } from '../auth/permissions.ts';
 import { regionTree, visibleRegionIds } from '../services/region-scope.ts';
 
 export const regionRouter = router({
-  tree: roleProcedure(...PERMISSIONS.read).query(({ ctx }) => regionTree(ctx.db, visibleRegionIds(ctx.db, ctx.user))),
+  tree: roleProcedure(...PERMISSIONS.read).query(async ({ ctx }) => regionTree(ctx.db, await visibleRegionIds(ctx.db, ctx.user))),
 });

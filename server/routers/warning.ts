@@ -9,10 +9,10 @@ import { warningDataStamp } from '../services/warning-cache.ts';
 const readProcedure = roleProcedure(...PERMISSIONS.read);
 
 export const warningRouter = router({
-  current: readProcedure.input(warningCurrentInput).query(({ ctx, input }) =>
-    warningCurrent(ctx.db, userScope(ctx.db, ctx.user, warningDataStamp(ctx.db)), input)),
-  history: readProcedure.input(warningHistoryInput).query(({ ctx, input }) =>
-    warningHistory(ctx.db, userScope(ctx.db, ctx.user, warningDataStamp(ctx.db)), input.fundId)),
-  forward: readProcedure.input(warningForwardInput).query(({ ctx, input }) =>
-    warningForward(ctx.db, userScope(ctx.db, ctx.user, warningDataStamp(ctx.db)), input)),
+  current: readProcedure.input(warningCurrentInput).query(async ({ ctx, input }) =>
+    warningCurrent(ctx.db, await userScope(ctx.db, ctx.user, await warningDataStamp(ctx.db)), input)),
+  history: readProcedure.input(warningHistoryInput).query(async ({ ctx, input }) =>
+    warningHistory(ctx.db, await userScope(ctx.db, ctx.user, await warningDataStamp(ctx.db)), input.fundId)),
+  forward: readProcedure.input(warningForwardInput).query(async ({ ctx, input }) =>
+    warningForward(ctx.db, await userScope(ctx.db, ctx.user, await warningDataStamp(ctx.db)), input)),
 });

@@ -4,10 +4,10 @@
  * Money arrives in yuan (元) with at most two decimals and is turned into integer fen here.
  */
 import { z } from 'zod';
+import { rowId as id } from './row-id.ts';
 import { CREDIT_RATINGS, SCHEMES } from '../db/schema.ts';
 import { budgetParamsShape } from './budget-params.ts';
 
-const id = z.number().int().positive();
 const MAX_YUAN = 1e13;
 const MAX_EARMARKS = 50;
 const FEN_TOLERANCE = 1e-6;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { rowId } from './row-id.ts';
 import { METHOD_NAMES } from '../../models/forecast/types.ts';
 
 const MAX_HORIZON = 60;
@@ -6,8 +7,8 @@ const measure = z.enum(['income', 'expenditure', 'income_employer', 'income_indi
   'expenditure_inpatient', 'expenditure_outpatient', 'expenditure_pharmacy']);
 
 export const seriesTargetInput = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('fund'), fundId: z.number().int().positive(), measure }),
-  z.object({ kind: z.literal('institution'), institutionId: z.number().int().positive() }),
+  z.object({ kind: z.literal('fund'), fundId: rowId, measure }),
+  z.object({ kind: z.literal('institution'), institutionId: rowId }),
 ]);
 
 export const forecastRunInput = z.object({
@@ -26,4 +27,4 @@ export const forecastBacktestInput = z.object({
 
 export const forecastSaveInput = forecastRunInput.extend({ note: z.string().max(500).optional() });
 
-export const forecastListInput = z.object({ fundId: z.number().int().positive().optional() }).default({});
+export const forecastListInput = z.object({ fundId: rowId.optional() }).default({});

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { rowId } from './row-id.ts';
 import { SCHEMES } from '../db/schema.ts';
 
 /** A year or a calendar month: `2025-13` is refused here, not deep in the service. */
@@ -8,8 +9,8 @@ export const tierInput = z.enum(['red', 'orange', 'green', 'blue', 'purple']);
 export const fundOverviewInput = z.object({
   asOf: periodText.optional(),
   scheme: z.enum(SCHEMES).optional(),
-  regionId: z.number().int().positive().optional(),
+  regionId: rowId.optional(),
   tier: tierInput.optional(),
 }).default({});
 
-export const fundDetailInput = z.object({ fundId: z.number().int().positive() });
+export const fundDetailInput = z.object({ fundId: rowId });

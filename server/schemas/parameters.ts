@@ -1,9 +1,9 @@
 /** Inputs of `parameters.*`: reading the policy parameter sets and writing new versions of them. */
 import { z } from 'zod';
+import { rowId as id } from './row-id.ts';
 import { PROVENANCES } from '../db/schema.ts';
 import { WARNING_SCHEMES } from '../../models/index.ts';
 
-const id = z.number().int().positive();
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month YYYY-MM');
 const MAX_NOTE = 1000;
 const MAX_SOURCE = 500;

@@ -1,8 +1,8 @@
 /** Inputs of the projection router: scenarios, runs, comparison, sensitivity and the solver. */
 import { z } from 'zod';
+import { rowId as id } from './row-id.ts';
 import { scenarioSchema } from './scenario.ts';
 
-const id = z.number().int().positive();
 /** Monte Carlo paths per run (domain.md §6.3 default 5,000); the cap bounds one run's memory and time. */
 export const MAX_PATHS = 50_000;
 const MAX_COMPARED = 4;

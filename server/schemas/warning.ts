@@ -1,10 +1,10 @@
 import { z } from 'zod';
+import { rowId as id } from './row-id.ts';
 import { SCHEMES } from '../db/schema.ts';
 import { tierInput } from './fund.ts';
 
 /** A past month to see the warnings as they were (`YYYY-MM`). */
 export const asOfMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'asOf must be a month YYYY-MM');
-const id = z.number().int().positive();
 
 export const warningFilterInput = z.object({
   asOf: asOfMonth.optional(),

@@ -27,11 +27,12 @@ export function isMemoisedAnswer(value: unknown): value is object {
 }
 
 /**
- * `compute()` once per database, key and stamp (the stamp must cover everything the answer reads);
+ * `compute()` once per database, key and stamp (the stamp must cover everything the answer reads),
+ * shared by the requests that arrive while it runs and dropped if it rejects (bounded-memo.ts);
  * the answer is marked with {@link rememberAnswer}, so callers must not change it.
  */
-export function memoAnswer<T>(db: Db, key: string, stamp: string, compute: () => T): T {
-  return answers(db, key, stamp, () => rememberAnswer(compute()));
+export function memoAnswer<T>(db: Db, key: string, stamp: string, compute: () => Promise<T>): Promise<T> {
+  return answers(db, key, stamp, async () => rememberAnswer(await compute()));
 }
 
 const scopeIds = new WeakMap<ReadonlySet<number>, number>();

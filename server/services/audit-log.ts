@@ -11,7 +11,7 @@ import type { ExportedFile } from './export-table.ts';
 
 export interface AuditFilter {
   username?: string | undefined;
-  /** `user.` matches user.add, user.disable, …; matched literally (no wildcards). */
+  /** `user.` matches user.add, user.disable, …; matched literally (no wildcards), in any case. */
   actionPrefix?: string | undefined;
   entity?: string | undefined;
   /** First and last day, `YYYY-MM-DD` UTC, both included. */
@@ -30,28 +30,30 @@ const likePrefix = (prefix: string) => `${prefix.replace(/[\\%_]/g, (c) => `\\${
 function whereOf(f: AuditFilter): SQL | undefined {
   const conditions: SQL[] = [];
   if (f.username) conditions.push(eq(auditLog.username, f.username));
-  if (f.actionPrefix) conditions.push(sql`${auditLog.action} like ${likePrefix(f.actionPrefix)} escape '\\'`);
+  // lower() on both sides: PostgreSQL's LIKE tells case apart, SQLite's did not (for ASCII), and the filter never has
+  if (f.actionPrefix) conditions.push(sql`lower(${auditLog.action}) like lower(${likePrefix(f.actionPrefix)}) escape '\\'`);
   if (f.entity) conditions.push(eq(auditLog.entity, f.entity));
   if (f.fromDate) conditions.push(gte(auditLog.at, `${f.fromDate}T00:00:00.000Z`));
   if (f.toDate) conditions.push(lt(auditLog.at, dayAfter(f.toDate)));
   return conditions.length === 0 ? undefined : and(...conditions);
 }
 
-export function listAudit(db: Db, query: { page: number; pageSize: number; filter: AuditFilter }) {
+export async function listAudit(db: Db, query: { page: number; pageSize: number; filter: AuditFilter }) {
   const where = whereOf(query.filter);
-  const total = db.select({ n: count() }).from(auditLog).where(where).get()?.n ?? 0;
-  const rows = db.select({
+  const [counted] = await db.select({ n: count() }).from(auditLog).where(where);
+  const total = counted?.n ?? 0;
+  const rows = await db.select({
     id: auditLog.id, at: auditLog.at, userId: auditLog.userId, username: auditLog.username, action: auditLog.action,
     entity: auditLog.entity, entityId: auditLog.entityId, beforeJson: auditLog.beforeJson, afterJson: auditLog.afterJson, ip: auditLog.ip,
   }).from(auditLog).where(where).orderBy(desc(auditLog.id))
-    .limit(query.pageSize).offset((query.page - 1) * query.pageSize).all();
+    .limit(query.pageSize).offset((query.page - 1) * query.pageSize);
   return { total, page: query.page, pageSize: query.pageSize, rows };
 }
 
 /** The matching rows as CSV (UTF-8 with BOM) or XLSX, named `audit_log-<first>_<last>.<format>` by the filter's days. */
 export async function exportAudit(db: Db, filter: AuditFilter, format: 'csv' | 'xlsx'): Promise<ExportedFile> {
   const writer: TableWriter = format === 'csv' ? csvWriter(EXPORT_COLUMNS, new Set()) : xlsxWriter('audit_log', EXPORT_COLUMNS, new Set());
-  for (const a of db.select().from(auditLog).where(whereOf(filter)).orderBy(asc(auditLog.id)).all()) {
+  for (const a of await db.select().from(auditLog).where(whereOf(filter)).orderBy(asc(auditLog.id))) {
     writer.row([a.id, a.at, a.userId, a.username, a.action, a.entity, a.entityId, a.beforeJson, a.afterJson, a.ip, a.prevHash, a.hash]);
   }
   const days = filter.fromDate || filter.toDate ? `-${filter.fromDate ?? 'start'}_${filter.toDate ?? 'end'}` : '';

@@ -11,10 +11,10 @@ export interface AuditChainReport {
   brokenAt: { id: number; reason: string } | null;
 }
 
-export function verifyAuditChain(db: Db): AuditChainReport {
+export async function verifyAuditChain(db: Db): Promise<AuditChainReport> {
   let prev = GENESIS_HASH;
   let rows = 0;
-  for (const r of db.select().from(auditLog).orderBy(asc(auditLog.id)).all()) {
+  for (const r of await db.select().from(auditLog).orderBy(asc(auditLog.id))) {
     rows++;
     if (r.prevHash !== prev) return { ok: false, rows, brokenAt: { id: r.id, reason: 'prev_hash does not match the previous row (a row was removed or reordered)' } };
     if (chainHash(prev, r) !== r.hash) return { ok: false, rows, brokenAt: { id: r.id, reason: 'content does not match its hash (the row was edited)' } };

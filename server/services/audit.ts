@@ -1,6 +1,12 @@
 /**
  * Appends to the hash-chained audit log: each row's hash is SHA-256 over the previous hash and
  * the row's content, so editing or deleting a row breaks the chain (and triggers refuse both).
+ *
+ * Reading the previous hash and inserting the next row happen in one transaction, always: a
+ * top-level one takes the write lock (SQLite `BEGIN IMMEDIATE`; on PostgreSQL the advisory write
+ * lock every app server shares, server/db/pg-client.ts), so two appends — from two requests or two
+ * app servers — can never both follow the same row and fork the chain. Inside a caller's
+ * transaction it is a savepoint of it, under the lock that transaction already holds.
  */
 import { createHash } from 'node:crypto';
 import { desc } from 'drizzle-orm';
@@ -22,10 +28,11 @@ export interface AuditEntry {
 
 export const GENESIS_HASH = '0'.repeat(64);
 
-/** Writes one audit row; call inside the same transaction as the change it records. */
-export function appendAudit(db: Pick<Db, 'select' | 'insert'>, entry: AuditEntry, now: Date = new Date()): void {
-  const last = db.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1).all()[0];
-  const prevHash = last?.hash ?? GENESIS_HASH;
+/**
+ * Writes one audit row; call it with the transaction (`tx`) of the change it records, so both are
+ * written or neither. Given the database itself it runs in a transaction of its own.
+ */
+export async function appendAudit(db: Db, entry: AuditEntry, now: Date = new Date()): Promise<void> {
   const row = {
     at: now.toISOString(),
     userId: entry.userId ?? null,
@@ -37,8 +44,11 @@ export function appendAudit(db: Pick<Db, 'select' | 'insert'>, entry: AuditEntry
     afterJson: entry.after === undefined ? null : JSON.stringify(entry.after),
     ip: entry.ip ?? null,
   };
-  const hash = chainHash(prevHash, row);
-  db.insert(auditLog).values({ ...row, prevHash, hash }).run();
+  await db.transaction(async (tx) => {
+    const [last] = await tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
+    const prevHash = last?.hash ?? GENESIS_HASH;
+    await tx.insert(auditLog).values({ ...row, prevHash, hash: chainHash(prevHash, row) });
+  });
 }
 
 export interface AuditContent {

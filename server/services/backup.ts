@@ -1,14 +1,30 @@
 /**
  * Online backup (SQLite's backup API: a consistent copy while the server keeps running) and
  * restore (only of a file that passes `PRAGMA integrity_check`; the replaced database is kept).
+ * Both are about the SQLite file: on PostgreSQL they refuse and name pg_dump / pg_restore.
  */
 import Database from 'better-sqlite3';
 import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
-import type { Db } from '../db/client.ts';
+import { dialectOf, sqliteConnection, type Db, type DatabaseTarget, type Dialect } from '../db/client.ts';
 
+const BACKUP_ON_POSTGRES = 'backup copies the SQLite database; on PostgreSQL use pg_dump (see README "Databases")';
+const RESTORE_ON_POSTGRES = 'restore replaces the SQLite database file; on PostgreSQL use pg_restore (see README "Databases")';
+
+/**
+ * Whether `fundrisk backup` can serve a database of this dialect (checked before connecting).
+ * @throws Error `backup copies the SQLite database; on PostgreSQL use pg_dump (see README "Databases")`
+ */
+export function assertBackupSupported(dialect: Dialect): void {
+  if (dialect === 'pg') throw new Error(BACKUP_ON_POSTGRES);
+}
+
+/**
+ * @throws Error `<destination> already exists; choose a new file name`, or the refusal of assertBackupSupported.
+ */
 export async function backupDatabase(db: Db, destination: string): Promise<{ pages: number }> {
+  assertBackupSupported(dialectOf(db));
   if (existsSync(destination)) throw new Error(`${destination} already exists; choose a new file name`);
-  const progress = await db.$client.backup(destination);
+  const progress = await sqliteConnection(db, 'backup').backup(destination);
   return { pages: progress.totalPages };
 }
 
@@ -27,10 +43,13 @@ export function checkIntegrity(path: string): string[] {
 }
 
 /**
- * Replaces the database at `target` by the backup at `source`; the server must be stopped.
- * @throws Error naming the problem when the backup is unreadable or fails the integrity check.
+ * Replaces the SQLite database of `target` by the backup at `source`; the server must be stopped.
+ * @throws Error naming the problem when the backup is unreadable or fails the integrity check, or
+ *   `restore replaces the SQLite database file; on PostgreSQL use pg_restore (see README "Databases")`.
  */
-export function restoreDatabase(source: string, target: string, nowMs: number): { previous: string | null } {
+export function restoreDatabase(source: string, target: DatabaseTarget, nowMs: number): { previous: string | null } {
+  if (target.dialect === 'pg') throw new Error(RESTORE_ON_POSTGRES);
+  const path = target.path;
   if (!existsSync(source)) throw new Error(`${source}: no such backup file`);
   let problems: string[];
   try {
@@ -40,11 +59,11 @@ export function restoreDatabase(source: string, target: string, nowMs: number): 
   }
   if (problems.length > 0) throw new Error(`${source}: failed the integrity check: ${problems.slice(0, 3).join('; ')}`);
   let previous: string | null = null;
-  if (existsSync(target)) {
-    previous = `${target}.before-restore-${nowMs}`;
-    renameSync(target, previous);
-    for (const suffix of ['-wal', '-shm']) if (existsSync(target + suffix)) rmSync(target + suffix);
+  if (existsSync(path)) {
+    previous = `${path}.before-restore-${nowMs}`;
+    renameSync(path, previous);
+    for (const suffix of ['-wal', '-shm']) if (existsSync(path + suffix)) rmSync(path + suffix);
   }
-  copyFileSync(source, target);
+  copyFileSync(source, path);
   return { previous };
 }

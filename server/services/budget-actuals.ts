@@ -18,6 +18,7 @@ import { INSTITUTION_CODE_ALIASES } from '../importer/institutions.ts';
 import type { ImportIssue } from '../importer/types.ts';
 import { appendAudit } from './audit.ts';
 import { loadPlan, planLabel } from './budget-plans.ts';
+import { upsertRows } from './budget-bulk.ts';
 
 export const ACTUAL_COLUMNS: readonly ColumnSpec[] = [
   { name: 'institution_code', required: true, aliases: INSTITUTION_CODE_ALIASES },
@@ -37,12 +38,14 @@ export interface ActualsReport {
 }
 
 /**
- * Validates the whole file, then writes every row (upsert) with one audit row, or nothing.
+ * Validates the whole file, then writes every row (upsert) with one audit row, or nothing. The
+ * checks against stored data (institutions, the plan's institutions, the months already stored)
+ * run in the transaction that writes.
  * Rules: missing_column, required, not_a_number, negative_amount, bad_period, period_outside_plan,
  * unknown_institution, not_in_plan, duplicate_key, unreadable_file.
  */
 export async function importActuals(db: Db, user: SessionUser, scope: Set<number> | null, input: { planId: number; fileName: string; contentBase64: string }): Promise<ActualsReport> {
-  const plan = loadPlan(db, scope, input.planId);
+  const plan = await loadPlan(db, scope, input.planId);
   const issues = new IssueCollector(input.fileName);
   const report = (rowsRead: number, summary = { inserted: 0, updated: 0, unchanged: 0 }, periods: string[] = []): ActualsReport => ({
     ok: !issues.hasErrors, fileName: input.fileName, rowsRead, errors: issues.sortedErrors(), errorCount: issues.errorCount, warnings: issues.warnings, summary, periods,
@@ -57,67 +60,67 @@ export async function importActuals(db: Db, user: SessionUser, scope: Set<number
   }
   const cols = resolveColumns(table.header, ACTUAL_COLUMNS, 'actual payments', { file: input.fileName, unit: 'yuan', vintage: '', issues, exactNumbers: table.encoding === 'xlsx' });
   if (issues.hasErrors) return report(0);
-  const codes = new Map(db.select({ id: institutions.id, code: institutions.code }).from(institutions).all().map((r) => [r.code, r.id]));
-  const inPlan = new Set(db.select({ id: budgetQuotas.institutionId }).from(budgetQuotas).where(eq(budgetQuotas.planId, plan.id)).all().map((r) => r.id));
+  const read = table;
   const [first, last] = [`${plan.year - 1}-01`, `${plan.year}-12`];
-  const seen = new Map<string, number>();
-  const rows: { institutionId: number; period: string; amountFen: number }[] = [];
-  const r = new CellReader(cols, issues, table.encoding === 'xlsx');
-  table.rows.forEach((cells, i) => {
-    r.start(cells, table.rowNumbers[i] ?? i + 2);
-    const code = r.text('institution_code', true);
-    const period = r.period('period', true);
-    const amountFen = r.money('amount', 'yuan', true);
-    const id = code === null ? undefined : codes.get(code);
-    if (code !== null && id === undefined) r.fail('institution_code', 'unknown_institution', `institution "${code}" is not in the institutions table; import it first (kind institutions)`);
-    else if (id !== undefined && !inPlan.has(id)) r.fail('institution_code', 'not_in_plan', `institution "${code}" is not in ${planLabel(plan)}`);
-    if (period !== null && period.kind !== 'month') r.fail('period', 'bad_period', `period must be a month YYYY-MM, got "${period.text}"`);
-    else if (period !== null && (period.text < first || period.text > last)) {
-      r.fail('period', 'period_outside_plan', `period ${period.text} is outside ${first} to ${last} (the plan year ${plan.year} and the year before it)`);
-    }
-    if (amountFen !== null && amountFen < 0) r.fail('amount', 'negative_amount', `amount cannot be negative: ${formatFenAsYuan(amountFen)} 元`);
-    if (r.failed || id === undefined || period === null || amountFen === null) return;
-    const key = `${id}/${period.text}`;
-    const at = seen.get(key);
-    if (at !== undefined) {
-      r.fail('period', 'duplicate_key', `institution "${code}" has ${period.text} twice (also at row ${at})`);
-      return;
-    }
-    seen.set(key, r.rowNumber);
-    rows.push({ institutionId: id, period: period.text, amountFen });
-  });
-  if (issues.hasErrors) return report(table.rows.length);
-
-  const stored = new Map(db.select().from(budgetActualPayments).where(eq(budgetActualPayments.scheme, plan.scheme)).all()
-    .map((s) => [`${s.institutionId}/${s.period}`, s.amountFen]));
-  const summary = { inserted: 0, updated: 0, unchanged: 0 };
   const at = new Date().toISOString();
-  const changed = rows.filter((row) => {
-    const before = stored.get(`${row.institutionId}/${row.period}`);
-    if (before === row.amountFen) summary.unchanged++;
-    else if (before === undefined) summary.inserted++;
-    else summary.updated++;
-    return before !== row.amountFen;
+  return db.transaction(async (tx) => {
+    const codes = new Map((await tx.select({ id: institutions.id, code: institutions.code }).from(institutions)).map((r) => [r.code, r.id]));
+    const inPlan = new Set((await tx.select({ id: budgetQuotas.institutionId }).from(budgetQuotas).where(eq(budgetQuotas.planId, plan.id))).map((r) => r.id));
+    const seen = new Map<string, number>();
+    const rows: { institutionId: number; period: string; amountFen: number }[] = [];
+    const r = new CellReader(cols, issues, read.encoding === 'xlsx');
+    read.rows.forEach((cells, i) => {
+      r.start(cells, read.rowNumbers[i] ?? i + 2);
+      const code = r.text('institution_code', true);
+      const period = r.period('period', true);
+      const amountFen = r.money('amount', 'yuan', true);
+      const id = code === null ? undefined : codes.get(code);
+      if (code !== null && id === undefined) r.fail('institution_code', 'unknown_institution', `institution "${code}" is not in the institutions table; import it first (kind institutions)`);
+      else if (id !== undefined && !inPlan.has(id)) r.fail('institution_code', 'not_in_plan', `institution "${code}" is not in ${planLabel(plan)}`);
+      if (period !== null && period.kind !== 'month') r.fail('period', 'bad_period', `period must be a month YYYY-MM, got "${period.text}"`);
+      else if (period !== null && (period.text < first || period.text > last)) {
+        r.fail('period', 'period_outside_plan', `period ${period.text} is outside ${first} to ${last} (the plan year ${plan.year} and the year before it)`);
+      }
+      if (amountFen !== null && amountFen < 0) r.fail('amount', 'negative_amount', `amount cannot be negative: ${formatFenAsYuan(amountFen)} 元`);
+      if (r.failed || id === undefined || period === null || amountFen === null) return;
+      const key = `${id}/${period.text}`;
+      const seenAt = seen.get(key);
+      if (seenAt !== undefined) {
+        r.fail('period', 'duplicate_key', `institution "${code}" has ${period.text} twice (also at row ${seenAt})`);
+        return;
+      }
+      seen.set(key, r.rowNumber);
+      rows.push({ institutionId: id, period: period.text, amountFen });
+    });
+    if (issues.hasErrors) return report(read.rows.length);
+
+    // every accepted month lies in [first, last]: the months stored outside it cannot match
+    const stored = new Map((await tx.select().from(budgetActualPayments)
+      .where(and(eq(budgetActualPayments.scheme, plan.scheme), gte(budgetActualPayments.period, first), lte(budgetActualPayments.period, last))))
+      .map((s) => [`${s.institutionId}/${s.period}`, s.amountFen]));
+    const summary = { inserted: 0, updated: 0, unchanged: 0 };
+    const changed = rows.filter((row) => {
+      const before = stored.get(`${row.institutionId}/${row.period}`);
+      if (before === row.amountFen) summary.unchanged++;
+      else if (before === undefined) summary.inserted++;
+      else summary.updated++;
+      return before !== row.amountFen;
+    });
+    const periods = [...new Set(rows.map((row) => row.period))].sort();
+    const stamp = { scheme: plan.scheme, fileName: input.fileName, importedBy: user.id, importedAt: at };
+    await upsertRows(tx, budgetActualPayments, changed.map((row) => ({ ...row, ...stamp })), {
+      target: ['institutionId', 'scheme', 'period'], update: ['amountFen', 'fileName', 'importedBy', 'importedAt'],
+    });
+    await appendAudit(tx, { userId: user.id, username: user.username, action: 'budget.actuals', entity: 'budget_plan', entityId: plan.id, after: { fileName: input.fileName, rows: rows.length, ...summary, periods } });
+    return report(read.rows.length, summary, periods);
   });
-  const periods = [...new Set(rows.map((row) => row.period))].sort();
-  db.transaction((tx) => {
-    for (const row of changed) {
-      const values = { ...row, scheme: plan.scheme, fileName: input.fileName, importedBy: user.id, importedAt: at };
-      tx.insert(budgetActualPayments).values(values).onConflictDoUpdate({
-        target: [budgetActualPayments.institutionId, budgetActualPayments.scheme, budgetActualPayments.period],
-        set: { amountFen: row.amountFen, fileName: input.fileName, importedBy: user.id, importedAt: at },
-      }).run();
-    }
-    appendAudit(tx, { userId: user.id, username: user.username, action: 'budget.actuals', entity: 'budget_plan', entityId: plan.id, after: { fileName: input.fileName, rows: rows.length, ...summary, periods } });
-  });
-  return report(table.rows.length, summary, periods);
 }
 
 /** Institution id → actual payments (fen) of months 1–12 of `year` in the plan's scheme (undefined = not imported). */
-export function actualsOfYear(db: Pick<Db, 'select'>, planId: number, scheme: Scheme, year: number): Map<number, (number | undefined)[]> {
-  const rows = db.select({ id: budgetActualPayments.institutionId, period: budgetActualPayments.period, fen: budgetActualPayments.amountFen })
+export async function actualsOfYear(db: Db, planId: number, scheme: Scheme, year: number): Promise<Map<number, (number | undefined)[]>> {
+  const rows = await db.select({ id: budgetActualPayments.institutionId, period: budgetActualPayments.period, fen: budgetActualPayments.amountFen })
     .from(budgetActualPayments).innerJoin(budgetQuotas, and(eq(budgetQuotas.institutionId, budgetActualPayments.institutionId), eq(budgetQuotas.planId, planId)))
-    .where(and(eq(budgetActualPayments.scheme, scheme), gte(budgetActualPayments.period, `${year}-01`), lte(budgetActualPayments.period, `${year}-12`))).all();
+    .where(and(eq(budgetActualPayments.scheme, scheme), gte(budgetActualPayments.period, `${year}-01`), lte(budgetActualPayments.period, `${year}-12`)));
   const out = new Map<number, (number | undefined)[]>();
   for (const row of rows) {
     const months = out.get(row.id) ?? new Array<number | undefined>(12).fill(undefined);

@@ -5,7 +5,7 @@
  * the total holds to the fen. A preview shows the effect without saving; saving needs a reason and
  * writes the adjustment (before, after, reason, who, when), the new quotas and an audit row at once.
  */
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { budgetAdjustments, budgetQuotas, institutions } from '../db/schema.ts';
 import type { SessionUser } from '../auth/sessions.ts';
@@ -29,18 +29,18 @@ interface Evaluation {
   quotaBeforeFen: number;
   quotaAfterFen: number;
   outcome: AllocationOutcome;
-  effect: ReturnType<typeof effectOf>;
+  effect: Effect;
 }
 
-function evaluate(db: Db, scope: Set<number> | null, planId: number, institutionId: number, change: QuotaChange): Evaluation {
-  editablePlan(db, scope, planId);
-  const plan = planInStatus(db, scope, planId, ['allocated'], 'adjusting a quota');
-  const current = db.select().from(budgetQuotas).where(eq(budgetQuotas.planId, plan.id)).all();
+async function evaluate(db: Db, scope: Set<number> | null, planId: number, institutionId: number, change: QuotaChange): Promise<Evaluation> {
+  await editablePlan(db, scope, planId);
+  const plan = await planInStatus(db, scope, planId, ['allocated'], 'adjusting a quota');
+  const current = await db.select().from(budgetQuotas).where(eq(budgetQuotas.planId, plan.id));
   const row = current.find((q) => q.institutionId === institutionId);
-  const inst = db.select({ code: institutions.code, name: institutions.name }).from(institutions).where(eq(institutions.id, institutionId)).get();
+  const [inst] = await db.select({ code: institutions.code, name: institutions.name }).from(institutions).where(eq(institutions.id, institutionId)).limit(1);
   if (!row || !inst) throw new DomainError('NOT_FOUND', `institution ${institutionId} is not in ${planLabel(plan)}`);
   const data = (JSON.parse(row.explanationJson) as QuotaExplanation).data;
-  const overrides = currentOverrides(db, plan.id);
+  const overrides = await currentOverrides(db, plan.id);
   const mine: Overrides = { ...(overrides.get(institutionId) ?? { quotaFen: null, score: null, credit: null }) };
   let before: unknown;
   let after: unknown;
@@ -61,16 +61,18 @@ function evaluate(db: Db, scope: Set<number> | null, planId: number, institution
     mine.credit = change.rating;
   }
   const next = new Map(overrides).set(institutionId, mine);
-  const outcome = computeAllocation(db, plan, next, planParams(plan));
+  const outcome = await computeAllocation(db, plan, next, planParams(plan));
   const quotaAfterFen = outcome.rows.find((r) => r.institutionId === institutionId)?.quotaFen ?? 0;
   return {
     plan, institutionId, code: inst.code, name: inst.name, before, after, quotaBeforeFen: row.quotaFen, quotaAfterFen, outcome,
-    effect: effectOf(db, current, outcome, institutionId, plan.totalFen as number),
+    effect: await effectOf(db, current, outcome, institutionId, plan.totalFen as number),
   };
 }
 
+type Effect = Awaited<ReturnType<typeof effectOf>>;
+
 /** Before → after of the institution and of everyone else; the largest changes of others. */
-function effectOf(db: Db, current: (typeof budgetQuotas.$inferSelect)[], outcome: AllocationOutcome, institutionId: number, totalFen: number) {
+async function effectOf(db: Db, current: (typeof budgetQuotas.$inferSelect)[], outcome: AllocationOutcome, institutionId: number, totalFen: number) {
   const beforeById = new Map(current.map((q) => [q.institutionId, q.quotaFen]));
   let othersChanged = 0;
   let othersDeltaFen = 0;
@@ -86,8 +88,13 @@ function effectOf(db: Db, current: (typeof budgetQuotas.$inferSelect)[], outcome
     changes.push({ institutionId: r.institutionId, beforeFen, afterFen: r.quotaFen });
   }
   changes.sort((a, b) => Math.abs(b.afterFen - b.beforeFen) - Math.abs(a.afterFen - a.beforeFen));
-  const largest = changes.slice(0, LARGEST_LISTED).map((c) => {
-    const inst = db.select({ code: institutions.code, name: institutions.name }).from(institutions).where(eq(institutions.id, c.institutionId)).get();
+  const listed = changes.slice(0, LARGEST_LISTED);
+  const names = listed.length === 0 ? new Map<number, { code: string; name: string }>() : new Map(
+    (await db.select({ id: institutions.id, code: institutions.code, name: institutions.name }).from(institutions).where(inArray(institutions.id, listed.map((c) => c.institutionId))))
+      .map((i) => [i.id, i]),
+  );
+  const largest = listed.map((c) => {
+    const inst = names.get(c.institutionId);
     return { institutionId: c.institutionId, code: inst?.code ?? '', name: inst?.name ?? '', beforeYuan: fenToYuan(c.beforeFen), afterYuan: fenToYuan(c.afterFen) };
   });
   return {
@@ -104,41 +111,43 @@ function preview(e: Evaluation) {
 }
 
 /** The effect of a change, nothing saved. @throws DomainError as {@link adjustQuota}. */
-export function previewAdjustment(db: Db, scope: Set<number> | null, input: { planId: number; institutionId: number; change: QuotaChange }) {
-  return preview(evaluate(db, scope, input.planId, input.institutionId, input.change));
+export async function previewAdjustment(db: Db, scope: Set<number> | null, input: { planId: number; institutionId: number; change: QuotaChange }) {
+  return preview(await evaluate(db, scope, input.planId, input.institutionId, input.change));
 }
 
 /**
- * Saves a change with its reason and re-allocates the plan.
+ * Saves a change with its reason and re-allocates the plan; the plan and its quotas are read in
+ * the transaction that writes the change.
  * @throws DomainError CONFLICT when the plan is locked (exact message of `lockedMessage`) or not allocated;
  *   NOT_FOUND `institution <id> is not in <plan>`; BAD_REQUEST `nothing changes: …`, a terminated
  *   institution's manual quota, or the model's refusal (manual quotas above the total).
  */
-export function adjustQuota(db: Db, user: SessionUser, scope: Set<number> | null, input: { planId: number; institutionId: number; change: QuotaChange; reason: string }) {
-  const e = evaluate(db, scope, input.planId, input.institutionId, input.change);
+export async function adjustQuota(db: Db, user: SessionUser, scope: Set<number> | null, input: { planId: number; institutionId: number; change: QuotaChange; reason: string }) {
   const at = new Date().toISOString();
-  db.transaction((tx) => {
-    storeAllocation(tx, db.$client, e.plan, e.outcome);
-    const adjustment = tx.insert(budgetAdjustments).values({
+  const saved = await db.transaction(async (tx) => {
+    const e = await evaluate(tx, scope, input.planId, input.institutionId, input.change);
+    await storeAllocation(tx, e.plan, e.outcome);
+    const [adjustment] = await tx.insert(budgetAdjustments).values({
       planId: e.plan.id, institutionId: input.institutionId, kind: input.change.kind, beforeJson: JSON.stringify(e.before), afterJson: JSON.stringify(e.after),
       quotaBeforeFen: e.quotaBeforeFen, quotaAfterFen: e.quotaAfterFen, reason: input.reason, userId: user.id, username: user.username, at,
-    }).returning({ id: budgetAdjustments.id }).get();
-    appendAudit(tx, {
+    }).returning({ id: budgetAdjustments.id }) as [{ id: number }];
+    await appendAudit(tx, {
       userId: user.id, username: user.username, action: 'budget.adjust', entity: 'budget_quota', entityId: `${e.plan.id}/${input.institutionId}`,
       before: { ...(e.before as object), quotaFen: e.quotaBeforeFen }, after: { ...(e.after as object), quotaFen: e.quotaAfterFen, reason: input.reason, adjustmentId: adjustment.id },
     });
+    return e;
   });
-  return preview(e);
+  return preview(saved);
 }
 
 /** The adjustments of a plan, newest first. */
-export function listAdjustments(db: Db, planId: number, institutionId?: number) {
-  return db.select({ a: budgetAdjustments, code: institutions.code, name: institutions.name }).from(budgetAdjustments)
+export async function listAdjustments(db: Db, planId: number, institutionId?: number) {
+  const rows = await db.select({ a: budgetAdjustments, code: institutions.code, name: institutions.name }).from(budgetAdjustments)
     .innerJoin(institutions, eq(institutions.id, budgetAdjustments.institutionId))
     .where(and(eq(budgetAdjustments.planId, planId), institutionId === undefined ? undefined : eq(budgetAdjustments.institutionId, institutionId)))
-    .orderBy(budgetAdjustments.id).all().reverse()
-    .map(({ a, code, name }) => ({
-      id: a.id, institutionId: a.institutionId, code, name, kind: a.kind, before: JSON.parse(a.beforeJson) as unknown, after: JSON.parse(a.afterJson) as unknown,
-      quotaBeforeYuan: fenToYuan(a.quotaBeforeFen), quotaAfterYuan: fenToYuan(a.quotaAfterFen), reason: a.reason, username: a.username, at: a.at,
-    }));
+    .orderBy(budgetAdjustments.id);
+  return rows.reverse().map(({ a, code, name }) => ({
+    id: a.id, institutionId: a.institutionId, code, name, kind: a.kind, before: JSON.parse(a.beforeJson) as unknown, after: JSON.parse(a.afterJson) as unknown,
+    quotaBeforeYuan: fenToYuan(a.quotaBeforeFen), quotaAfterYuan: fenToYuan(a.quotaAfterFen), reason: a.reason, username: a.username, at: a.at,
+  }));
 }

@@ -24,7 +24,6 @@ import { BASE_YEARS, latestDecisions, loadInstitutionFacts, type InstitutionFact
 import type { QuotaExplanation } from './budget-views.ts';
 import { allocationSummary } from './budget-summary.ts';
 
-type Tx = Pick<Db, 'select' | 'insert' | 'update' | 'delete'>;
 const LISTED = 10;
 type QuotaInsert = typeof budgetQuotas.$inferInsert;
 
@@ -36,9 +35,9 @@ export interface AllocationOutcome {
 }
 
 /** The overrides stored on a plan's quota rows. */
-export function currentOverrides(db: Pick<Db, 'select'>, planId: number): Map<number, Overrides> {
-  const rows = db.select({ id: budgetQuotas.institutionId, quotaFen: budgetQuotas.manualQuotaFen, score: budgetQuotas.scoreOverride, credit: budgetQuotas.creditOverride })
-    .from(budgetQuotas).where(eq(budgetQuotas.planId, planId)).all();
+export async function currentOverrides(db: Db, planId: number): Promise<Map<number, Overrides>> {
+  const rows = await db.select({ id: budgetQuotas.institutionId, quotaFen: budgetQuotas.manualQuotaFen, score: budgetQuotas.scoreOverride, credit: budgetQuotas.creditOverride })
+    .from(budgetQuotas).where(eq(budgetQuotas.planId, planId));
   return new Map(rows.filter((r) => r.quotaFen !== null || r.score !== null || r.credit !== null).map((r) => [r.id, { quotaFen: r.quotaFen, score: r.score, credit: r.credit }]));
 }
 
@@ -49,16 +48,16 @@ export function currentOverrides(db: Pick<Db, 'select'>, planId: number): Map<nu
  *   schemes (recorded before payments were kept per scheme) cannot be split between plans (<n>: <code>
  *   (<years>), …); import institution_years for these years with a scheme column (one row per scheme)`.
  */
-export function computeAllocation(db: Pick<Db, 'select'>, plan: PlanRow, overrides: ReadonlyMap<number, Overrides>, params: BudgetParams): AllocationOutcome {
+export async function computeAllocation(db: Db, plan: PlanRow, overrides: ReadonlyMap<number, Overrides>, params: BudgetParams): Promise<AllocationOutcome> {
   if (plan.totalFen === null) throw new DomainError('CONFLICT', `${planLabel(plan)} has no total yet: compute it from a projection first`);
-  const facts = loadInstitutionFacts(db, plan);
+  const facts = await loadInstitutionFacts(db, plan);
   const unsplit = facts.filter((f) => f.unsplitYears.length > 0);
   if (unsplit.length > 0) {
     const listed = unsplit.slice(0, LISTED).map((f) => `${f.code} (${f.unsplitYears.join(', ')})`).join(', ');
     throw new DomainError('CONFLICT', `${planLabel(plan)} cannot be allocated: base years with one payments total for all schemes (recorded before payments were kept per scheme) `
       + `cannot be split between plans (${unsplit.length}: ${listed}${unsplit.length > LISTED ? ', …' : ''}); import institution_years for these years with a scheme column (one row per scheme)`);
   }
-  const decisions = latestDecisions(db, plan.id);
+  const decisions = await latestDecisions(db, plan.id);
   const redistribute = decisions.get('unallocated:')?.outcome === 'redistribute';
   const thresholdFen = collectiveDecisionThresholdFen(params);
   const byCode = new Map<string, { fact: InstitutionFacts; deduction: QuotaExplanation['deduction']; o: Overrides | undefined }>();
@@ -110,28 +109,29 @@ export function computeAllocation(db: Pick<Db, 'select'>, plan: PlanRow, overrid
   return { result, rows };
 }
 
-/** Replaces the plan's quota rows and marks it allocated (inside the caller's transaction). */
-export function storeAllocation(tx: Tx, sqlite: Db['$client'], plan: PlanRow, outcome: AllocationOutcome): void {
-  tx.delete(budgetQuotas).where(eq(budgetQuotas.planId, plan.id)).run();
-  insertRows(sqlite, budgetQuotas, outcome.rows);
-  tx.update(budgetPlans).set({
+/** Replaces the plan's quota rows and marks it allocated (`tx`: the caller's transaction). */
+export async function storeAllocation(tx: Db, plan: PlanRow, outcome: AllocationOutcome): Promise<void> {
+  await tx.delete(budgetQuotas).where(eq(budgetQuotas.planId, plan.id));
+  await insertRows(tx, budgetQuotas, outcome.rows);
+  await tx.update(budgetPlans).set({
     status: 'allocated', paramsJson: plan.paramsJson, allocatedFen: outcome.result.allocatedFen, unallocatedFen: outcome.result.unallocatedFen,
-  }).where(eq(budgetPlans.id, plan.id)).run();
+  }).where(eq(budgetPlans.id, plan.id));
 }
 
 /**
  * Allocates (or re-allocates) a plan, optionally with a new parameter override; overrides set by
- * hand are kept. Audited with the totals before and after.
+ * hand are kept. Audited with the totals before and after. The plan is read, allocated and written
+ * in one transaction, so a plan approved meanwhile is refused, not overwritten.
  * @throws DomainError CONFLICT when locked or without a total; BAD_REQUEST for bad parameters or the model's refusal.
  */
-export function allocatePlan(db: Db, user: SessionUser, scope: Set<number> | null, input: { planId: number; params?: BudgetParamsOverride | undefined }) {
-  const plan = editablePlan(db, scope, input.planId);
-  const updated: PlanRow = input.params === undefined ? plan : { ...plan, paramsJson: checkedParamsJson(input.params) };
-  const outcome = computeAllocation(db, updated, currentOverrides(db, plan.id), planParams(updated));
-  return db.transaction((tx) => {
-    storeAllocation(tx, db.$client, updated, outcome);
-    const summary = allocationSummary(tx, plan.id);
-    appendAudit(tx, {
+export async function allocatePlan(db: Db, user: SessionUser, scope: Set<number> | null, input: { planId: number; params?: BudgetParamsOverride | undefined }) {
+  return db.transaction(async (tx) => {
+    const plan = await editablePlan(tx, scope, input.planId);
+    const updated: PlanRow = input.params === undefined ? plan : { ...plan, paramsJson: checkedParamsJson(input.params) };
+    const outcome = await computeAllocation(tx, updated, await currentOverrides(tx, plan.id), planParams(updated));
+    await storeAllocation(tx, updated, outcome);
+    const summary = await allocationSummary(tx, plan.id);
+    await appendAudit(tx, {
       userId: user.id, username: user.username, action: 'budget.allocate', entity: 'budget_plan', entityId: plan.id,
       before: { status: plan.status, allocatedFen: plan.allocatedFen, unallocatedFen: plan.unallocatedFen, params: JSON.parse(plan.paramsJson) },
       after: { status: 'allocated', totalFen: plan.totalFen, allocatedFen: outcome.result.allocatedFen, unallocatedFen: outcome.result.unallocatedFen, institutions: outcome.rows.length, params: JSON.parse(updated.paramsJson) },

@@ -24,47 +24,50 @@ import { allocationSummary } from './budget-summary.ts';
 import { recoveriesOf } from './budget-settlement.ts';
 
 /**
+ * Records a decision; the plan's status and the amount it decides on are read in the transaction
+ * that writes it.
  * @throws DomainError CONFLICT when the plan is locked (deduction, unallocated) or not approved (recovery);
  *   NOT_FOUND `institution <id> is not in <plan>`; BAD_REQUEST `<code>'s <kind> of <x> yuan is below <threshold> yuan: it needs no decision`
  *   (the plan's threshold, e.g. `below 50000.00 yuan`) or `<code> has no <kind> to decide: its amount is 0.00 yuan`.
  */
-export function recordDecision(db: Db, user: SessionUser, scope: Set<number> | null, input: DecisionInput) {
-  const plan = input.kind === 'recovery'
-    ? planInStatus(db, scope, input.planId, ['approved'], 'a recovery decision')
-    : editablePlan(db, scope, input.planId);
-  if (input.institutionId !== null) {
-    const row = db.select({ x: budgetQuotas.explanationJson, code: institutions.code }).from(budgetQuotas).innerJoin(institutions, eq(institutions.id, budgetQuotas.institutionId))
-      .where(and(eq(budgetQuotas.planId, plan.id), eq(budgetQuotas.institutionId, input.institutionId))).get();
-    if (!row) throw new DomainError('NOT_FOUND', `institution ${input.institutionId} is not in ${planLabel(plan)}`);
-    const amountFen = input.kind === 'deduction'
-      ? (JSON.parse(row.x) as QuotaExplanation).deduction.confirmedFen
-      : recoveriesOf(db, plan).get(input.institutionId) ?? 0;
-    const params = planParams(plan);
-    if (amountFen === 0) throw new DomainError('BAD_REQUEST', `${row.code} has no ${input.kind} to decide: its amount is 0.00 yuan`);
-    if (!needsCollectiveDecision(amountFen, params)) {
-      throw new DomainError('BAD_REQUEST', `${row.code}'s ${input.kind} of ${formatFenAsYuan(amountFen)} yuan is below ${formatFenAsYuan(collectiveDecisionThresholdFen(params))} yuan: it needs no decision`);
+export async function recordDecision(db: Db, user: SessionUser, scope: Set<number> | null, input: DecisionInput) {
+  const at = new Date().toISOString();
+  return db.transaction(async (tx) => {
+    const plan = input.kind === 'recovery'
+      ? await planInStatus(tx, scope, input.planId, ['approved'], 'a recovery decision')
+      : await editablePlan(tx, scope, input.planId);
+    if (input.institutionId !== null) {
+      const [row] = await tx.select({ x: budgetQuotas.explanationJson, code: institutions.code }).from(budgetQuotas).innerJoin(institutions, eq(institutions.id, budgetQuotas.institutionId))
+        .where(and(eq(budgetQuotas.planId, plan.id), eq(budgetQuotas.institutionId, input.institutionId))).limit(1);
+      if (!row) throw new DomainError('NOT_FOUND', `institution ${input.institutionId} is not in ${planLabel(plan)}`);
+      const amountFen = input.kind === 'deduction'
+        ? (JSON.parse(row.x) as QuotaExplanation).deduction.confirmedFen
+        : (await recoveriesOf(tx, plan)).get(input.institutionId) ?? 0;
+      const params = planParams(plan);
+      if (amountFen === 0) throw new DomainError('BAD_REQUEST', `${row.code} has no ${input.kind} to decide: its amount is 0.00 yuan`);
+      if (!needsCollectiveDecision(amountFen, params)) {
+        throw new DomainError('BAD_REQUEST', `${row.code}'s ${input.kind} of ${formatFenAsYuan(amountFen)} yuan is below ${formatFenAsYuan(collectiveDecisionThresholdFen(params))} yuan: it needs no decision`);
+      }
     }
-  }
-  const reallocate = plan.status === 'allocated' && input.kind !== 'recovery';
-  return db.transaction((tx) => {
-    const decision = tx.insert(budgetDecisions).values({
+    const reallocate = plan.status === 'allocated' && input.kind !== 'recovery';
+    const [decision] = await tx.insert(budgetDecisions).values({
       planId: plan.id, institutionId: input.institutionId, kind: input.kind, outcome: input.outcome, decisionRef: input.decisionRef,
-      note: input.note ?? null, userId: user.id, at: new Date().toISOString(),
-    }).returning().get();
-    if (reallocate) storeAllocation(tx, db.$client, plan, computeAllocation(tx, plan, currentOverrides(tx, plan.id), planParams(plan)));
-    appendAudit(tx, {
+      note: input.note ?? null, userId: user.id, at,
+    }).returning() as [typeof budgetDecisions.$inferSelect];
+    if (reallocate) await storeAllocation(tx, plan, await computeAllocation(tx, plan, await currentOverrides(tx, plan.id), planParams(plan)));
+    await appendAudit(tx, {
       userId: user.id, username: user.username, action: 'budget.decide', entity: 'budget_plan', entityId: plan.id,
       after: { decisionId: decision.id, kind: decision.kind, institutionId: decision.institutionId, outcome: decision.outcome, decisionRef: decision.decisionRef, reallocated: reallocate },
     });
-    return { decisionId: decision.id, reallocated: reallocate, summary: allocationSummary(tx, plan.id) };
+    return { decisionId: decision.id, reallocated: reallocate, summary: await allocationSummary(tx, plan.id) };
   });
 }
 
 /** The plan's decisions, oldest first. */
-export function listDecisions(db: Db, planId: number) {
-  return db.select({ d: budgetDecisions, code: institutions.code }).from(budgetDecisions).leftJoin(institutions, eq(institutions.id, budgetDecisions.institutionId))
-    .where(eq(budgetDecisions.planId, planId)).orderBy(budgetDecisions.id).all()
-    .map(({ d, code }) => ({ id: d.id, kind: d.kind, institutionId: d.institutionId, code, outcome: d.outcome, decisionRef: d.decisionRef, note: d.note, at: d.at }));
+export async function listDecisions(db: Db, planId: number) {
+  const rows = await db.select({ d: budgetDecisions, code: institutions.code }).from(budgetDecisions).leftJoin(institutions, eq(institutions.id, budgetDecisions.institutionId))
+    .where(eq(budgetDecisions.planId, planId)).orderBy(budgetDecisions.id);
+  return rows.map(({ d, code }) => ({ id: d.id, kind: d.kind, institutionId: d.institutionId, code, outcome: d.outcome, decisionRef: d.decisionRef, note: d.note, at: d.at }));
 }
 
 /**
@@ -72,16 +75,17 @@ export function listDecisions(db: Db, planId: number) {
  * use it (no prepayment in suspended months; a terminated institution gets no quota).
  * @throws DomainError NOT_FOUND `institution <id> not found`; FORBIDDEN outside the user's regions.
  */
-export function recordAgreement(db: Db, user: SessionUser, scope: Set<number> | null, input: AgreementInput) {
-  const inst = db.select().from(institutions).where(eq(institutions.id, input.institutionId)).get();
-  if (!inst) throw new DomainError('NOT_FOUND', `institution ${input.institutionId} not found`);
-  assertRegionVisible(scope, inst.regionId);
-  return db.transaction((tx) => {
-    const row = tx.insert(agreementActions).values({
+export async function recordAgreement(db: Db, user: SessionUser, scope: Set<number> | null, input: AgreementInput) {
+  const at = new Date().toISOString();
+  return db.transaction(async (tx) => {
+    const [inst] = await tx.select().from(institutions).where(eq(institutions.id, input.institutionId)).limit(1);
+    if (!inst) throw new DomainError('NOT_FOUND', `institution ${input.institutionId} not found`);
+    assertRegionVisible(scope, inst.regionId);
+    const [row] = await tx.insert(agreementActions).values({
       institutionId: inst.id, kind: input.kind, fromPeriod: input.fromPeriod, toPeriod: input.toPeriod ?? null, decisionRef: input.decisionRef,
-      reason: input.reason, userId: user.id, at: new Date().toISOString(),
-    }).returning().get();
-    appendAudit(tx, { userId: user.id, username: user.username, action: `agreement.${input.kind}`, entity: 'institution', entityId: inst.id, after: { code: inst.code, ...input } });
+      reason: input.reason, userId: user.id, at,
+    }).returning() as [typeof agreementActions.$inferSelect];
+    await appendAudit(tx, { userId: user.id, username: user.username, action: `agreement.${input.kind}`, entity: 'institution', entityId: inst.id, after: { code: inst.code, ...input } });
     return { id: row.id, code: inst.code, kind: row.kind, fromPeriod: row.fromPeriod, toPeriod: row.toPeriod, decisionRef: row.decisionRef };
   });
 }

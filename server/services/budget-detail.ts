@@ -14,28 +14,28 @@ import { listAdjustments } from './budget-adjust.ts';
 import { listDecisions } from './budget-decisions.ts';
 import { explanationView, quotaLineView, type QuotaExplanation } from './budget-views.ts';
 
-function quotaRows(db: Db, planId: number) {
+async function quotaRows(db: Db, planId: number) {
   return db.select({ q: budgetQuotas, code: institutions.code, name: institutions.name, type: institutions.type, level: institutions.level, regionName: regions.name })
     .from(budgetQuotas).innerJoin(institutions, eq(institutions.id, budgetQuotas.institutionId)).innerJoin(regions, eq(regions.id, institutions.regionId))
-    .where(eq(budgetQuotas.planId, planId)).orderBy(institutions.code).all();
+    .where(eq(budgetQuotas.planId, planId)).orderBy(institutions.code);
 }
 
 /** The plan, its allocation summary, every quota line, adjustments, decisions and how far the workflow got. */
-export function getPlanDetail(db: Db, scope: Set<number> | null, planId: number) {
-  const plan = loadPlan(db, scope, planId);
+export async function getPlanDetail(db: Db, scope: Set<number> | null, planId: number) {
+  const plan = await loadPlan(db, scope, planId);
   // last year's payments of the plan's scheme only, like the base (budget-facts.ts)
-  const lastPaid = new Map(db.select({ id: institutionSchemeYears.institutionId, fen: institutionSchemeYears.paymentsFen }).from(institutionSchemeYears)
+  const lastPaid = new Map((await db.select({ id: institutionSchemeYears.institutionId, fen: institutionSchemeYears.paymentsFen }).from(institutionSchemeYears)
     .innerJoin(budgetQuotas, and(eq(budgetQuotas.institutionId, institutionSchemeYears.institutionId), eq(budgetQuotas.planId, plan.id)))
-    .where(and(eq(institutionSchemeYears.year, plan.year - 1), eq(institutionSchemeYears.scheme, plan.scheme))).all().map((r) => [r.id, r.fen]));
-  const lines = quotaRows(db, plan.id).map(({ q, ...inst }) => quotaLineView(q, inst, lastPaid.get(q.institutionId) ?? null));
-  const issued = db.select({ at: budgetPrepayments.createdAt }).from(budgetPrepayments).where(eq(budgetPrepayments.planId, plan.id)).limit(1).get();
-  const settled = db.select({ id: budgetSettlements.institutionId }).from(budgetSettlements).where(eq(budgetSettlements.planId, plan.id)).limit(1).get();
+    .where(and(eq(institutionSchemeYears.year, plan.year - 1), eq(institutionSchemeYears.scheme, plan.scheme)))).map((r) => [r.id, r.fen]));
+  const lines = (await quotaRows(db, plan.id)).map(({ q, ...inst }) => quotaLineView(q, inst, lastPaid.get(q.institutionId) ?? null));
+  const [issued] = await db.select({ at: budgetPrepayments.createdAt }).from(budgetPrepayments).where(eq(budgetPrepayments.planId, plan.id)).limit(1);
+  const [settled] = await db.select({ id: budgetSettlements.institutionId }).from(budgetSettlements).where(eq(budgetSettlements.planId, plan.id)).limit(1);
   return {
-    plan: planView(db, plan),
-    summary: allocationSummary(db, plan.id),
+    plan: await planView(db, plan),
+    summary: await allocationSummary(db, plan.id),
     lines,
-    adjustments: listAdjustments(db, plan.id),
-    decisions: listDecisions(db, plan.id),
+    adjustments: await listAdjustments(db, plan.id),
+    decisions: await listDecisions(db, plan.id),
     stages: { prepaymentsIssuedAt: issued?.at ?? null, settled: settled !== undefined },
   };
 }
@@ -45,25 +45,25 @@ export function getPlanDetail(db: Db, scope: Set<number> | null, planId: number)
  * and why, the deduction and its decision, scaling, agreement status, and its adjustments.
  * @throws DomainError NOT_FOUND `institution <id> is not in <plan>`.
  */
-export function explainQuota(db: Db, scope: Set<number> | null, input: { planId: number; institutionId: number }) {
-  const plan = loadPlan(db, scope, input.planId);
-  const row = db.select({ x: budgetQuotas.explanationJson, code: institutions.code, name: institutions.name, type: institutions.type, level: institutions.level })
+export async function explainQuota(db: Db, scope: Set<number> | null, input: { planId: number; institutionId: number }) {
+  const plan = await loadPlan(db, scope, input.planId);
+  const [row] = await db.select({ x: budgetQuotas.explanationJson, code: institutions.code, name: institutions.name, type: institutions.type, level: institutions.level })
     .from(budgetQuotas).innerJoin(institutions, eq(institutions.id, budgetQuotas.institutionId))
-    .where(and(eq(budgetQuotas.planId, plan.id), eq(budgetQuotas.institutionId, input.institutionId))).get();
+    .where(and(eq(budgetQuotas.planId, plan.id), eq(budgetQuotas.institutionId, input.institutionId))).limit(1);
   if (!row) throw new DomainError('NOT_FOUND', `institution ${input.institutionId} is not in ${planLabel(plan)}`);
   return {
     institutionId: input.institutionId, code: row.code, name: row.name, type: row.type, level: row.level, planYear: plan.year,
     ...explanationView(JSON.parse(row.x) as QuotaExplanation),
-    adjustments: listAdjustments(db, plan.id, input.institutionId),
+    adjustments: await listAdjustments(db, plan.id, input.institutionId),
   };
 }
 
 /** The list to publish: every institution with its approved budget, the plan's total and approval. */
-export function publishedList(db: Db, scope: Set<number> | null, planId: number) {
-  const plan = planInStatus(db, scope, planId, ['approved', 'settled', 'superseded'], 'the published list');
-  const rows = quotaRows(db, plan.id);
+export async function publishedList(db: Db, scope: Set<number> | null, planId: number) {
+  const plan = await planInStatus(db, scope, planId, ['approved', 'settled', 'superseded'], 'the published list');
+  const rows = await quotaRows(db, plan.id);
   return {
-    plan: planView(db, plan),
+    plan: await planView(db, plan),
     rows: rows.map(({ q, code, name, type, level, regionName }) => ({
       institutionId: q.institutionId, code, name, type, level, regionName, status: q.agreementStatus, quotaYuan: fenToYuan(q.quotaFen),
     })),

@@ -17,9 +17,9 @@ const BANDS: readonly DeviationBand[] = ['general', 'major', 'severe'];
 const period = (year: number, month: number) => `${year}-${String(month).padStart(2, '0')}`;
 
 /** Per-institution profiles from the issued schedule: the scheduled amounts of the 12 months. */
-function scheduleProfiles(db: Db, planId: number): Map<number, number[]> {
+async function scheduleProfiles(db: Db, planId: number): Promise<Map<number, number[]>> {
   const out = new Map<number, number[]>();
-  for (const p of db.select({ id: budgetPrepayments.institutionId, month: budgetPrepayments.month, fen: budgetPrepayments.scheduledFen }).from(budgetPrepayments).where(eq(budgetPrepayments.planId, planId)).all()) {
+  for (const p of await db.select({ id: budgetPrepayments.institutionId, month: budgetPrepayments.month, fen: budgetPrepayments.scheduledFen }).from(budgetPrepayments).where(eq(budgetPrepayments.planId, planId))) {
     const months = out.get(p.id) ?? new Array<number>(MONTHS).fill(0);
     months[p.month - 1] = p.fen;
     out.set(p.id, months);
@@ -32,18 +32,18 @@ function scheduleProfiles(db: Db, planId: number): Map<number, number[]> {
  * @param throughMonth the last month to monitor (1–12); default the latest month with any imported payment.
  * @throws DomainError CONFLICT when the plan is not approved, settled or superseded.
  */
-export function planDeviation(db: Db, scope: Set<number> | null, input: { planId: number; throughMonth?: number | undefined }) {
-  const plan = planInStatus(db, scope, input.planId, ['approved', 'settled', 'superseded'], 'deviation monitoring');
+export async function planDeviation(db: Db, scope: Set<number> | null, input: { planId: number; throughMonth?: number | undefined }) {
+  const plan = await planInStatus(db, scope, input.planId, ['approved', 'settled', 'superseded'], 'deviation monitoring');
   const params = planParams(plan);
-  const actuals = actualsOfYear(db, plan.id, plan.scheme, plan.year);
+  const actuals = await actualsOfYear(db, plan.id, plan.scheme, plan.year);
   let latest = 0;
   for (const months of actuals.values()) months.forEach((m, i) => { if (m !== undefined) latest = Math.max(latest, i + 1); });
   const through = input.throughMonth ?? latest;
   const empty = { planId: plan.id, year: plan.year, throughMonth: null, throughPeriod: null, bands: params.deviationBands, monthly: [], rows: [], counts: { over: {}, under: {} } };
   if (through === 0) return empty;
-  const profiles = scheduleProfiles(db, plan.id);
-  const quotas = db.select({ id: budgetQuotas.institutionId, quotaFen: budgetQuotas.quotaFen, code: institutions.code, name: institutions.name, type: institutions.type })
-    .from(budgetQuotas).innerJoin(institutions, eq(institutions.id, budgetQuotas.institutionId)).where(eq(budgetQuotas.planId, plan.id)).orderBy(institutions.code).all();
+  const profiles = await scheduleProfiles(db, plan.id);
+  const quotas = await db.select({ id: budgetQuotas.institutionId, quotaFen: budgetQuotas.quotaFen, code: institutions.code, name: institutions.name, type: institutions.type })
+    .from(budgetQuotas).innerJoin(institutions, eq(institutions.id, budgetQuotas.institutionId)).where(eq(budgetQuotas.planId, plan.id)).orderBy(institutions.code);
   const monthly = Array.from({ length: through }, (_, i) => ({
     period: period(plan.year, i + 1), actualToDateFen: 0, expectedToDateFen: 0,
     over: { general: 0, major: 0, severe: 0 } as Record<string, number>, under: { general: 0, major: 0, severe: 0 } as Record<string, number>,

@@ -32,10 +32,10 @@ const CODE = c('机构编码', 'institution code');
 const NAME = c('机构名称', 'institution');
 const MONTH_COLUMNS = Array.from({ length: 12 }, (_, i) => c(`${i + 1}月预拨`, `prepaid month ${i + 1}`, true));
 
-function table(db: Db, scope: Set<number> | null, planId: number, name: BudgetExportTable): { columns: Column[]; rows: Cell[][] } {
+async function table(db: Db, scope: Set<number> | null, planId: number, name: BudgetExportTable): Promise<{ columns: Column[]; rows: Cell[][] }> {
   switch (name) {
     case 'quotas': {
-      const d = getPlanDetail(db, scope, planId);
+      const d = await getPlanDetail(db, scope, planId);
       return {
         columns: [CODE, NAME, c('类型', 'type'), c('等级', 'level'), c('统筹区', 'region'), c('协议状态', 'agreement'), c('来源', 'source'),
           c('基数', 'base', true), c('考核得分', 'score'), c('考核系数', 'assessment factor'), c('信用等级', 'credit rating'), c('信用系数', 'credit factor'),
@@ -45,14 +45,14 @@ function table(db: Db, scope: Set<number> | null, planId: number, name: BudgetEx
       };
     }
     case 'prepayments': {
-      const p = getPrepayments(db, scope, planId);
+      const p = await getPrepayments(db, scope, planId);
       return {
         columns: [CODE, NAME, c('预算额度', 'quota', true), c('预留', 'withheld', true), c('分配方式', 'profile'), ...MONTH_COLUMNS, c('预拨合计', 'prepaid', true), c('中止暂缓', 'held for suspension', true)],
         rows: p.institutions.map((i) => [i.code, i.name, i.quotaYuan, i.withheldYuan, i.profile, ...i.monthsYuan, i.prepaidYuan, i.heldForSuspensionYuan]),
       };
     }
     case 'deviation': {
-      const d = planDeviation(db, scope, { planId });
+      const d = await planDeviation(db, scope, { planId });
       return {
         columns: [CODE, NAME, c('预算额度', 'quota', true), c('累计实际', 'actual to date', true), c('累计应支', 'expected to date', true), c('偏离率', 'deviation'),
           c('偏离程度', 'band'), c('方向', 'direction'), c('起始月份', 'since'), c('缺报月份', 'months missing')],
@@ -60,7 +60,7 @@ function table(db: Db, scope: Set<number> | null, planId: number, name: BudgetEx
       };
     }
     case 'settlement': {
-      const s = getSettlement(db, scope, planId);
+      const s = await getSettlement(db, scope, planId);
       return {
         columns: [CODE, NAME, c('结算区间', 'band'), c('预算额度', 'quota', true), c('实际发生', 'actual', true), c('基金支付', 'fund pays', true), c('结余留用', 'reward', true),
           c('机构分担', 'institution bears', true), c('违规追回', 'violation recovery', true), c('已预拨', 'prepaid', true), c('清算结果', 'final', true)],
@@ -68,7 +68,7 @@ function table(db: Db, scope: Set<number> | null, planId: number, name: BudgetEx
       };
     }
     case 'published': {
-      const p = publishedList(db, scope, planId);
+      const p = await publishedList(db, scope, planId);
       return {
         columns: [CODE, NAME, c('类型', 'type'), c('等级', 'level'), c('统筹区', 'region'), c('年度预算额度', 'budget', true)],
         rows: p.rows.map((r) => [r.code, r.name, r.type, r.level, r.regionName, r.quotaYuan]),
@@ -83,10 +83,10 @@ function table(db: Db, scope: Set<number> | null, planId: number, name: BudgetEx
  */
 export async function exportBudgetTable(db: Db, scope: Set<number> | null, planId: number, name: BudgetExportTable, options: { format: BudgetExportFormat; unit: Unit; lang: ExportLanguage }): Promise<ExportedFile> {
   if (options.format === 'pdf' && name !== 'published') throw new DomainError('BAD_REQUEST', `only the published list prints as PDF, not ${name}: download it as xlsx or csv`);
-  const plan = loadPlan(db, scope, planId);
+  const plan = await loadPlan(db, scope, planId);
   const fileName = `budget-${plan.year}-${plan.scheme}-v${plan.version}-${name}.${options.format}`;
   if (options.format === 'pdf') return { fileName, contentType: 'application/pdf', bytes: await publishedListPdf(db, scope, planId, options) };
-  const { columns, rows } = table(db, scope, planId, name);
+  const { columns, rows } = await table(db, scope, planId, name);
   const unit = UNIT_LABEL[options.unit][options.lang];
   const header = columns.map((col) => (!col.money ? col[options.lang] : options.lang === 'zh' ? `${col.zh}（${unit}）` : `${col.en} (${unit})`));
   const numeric = new Set(columns.flatMap((col, i) => (col.money ? [i] : [])));

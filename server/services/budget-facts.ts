@@ -33,17 +33,16 @@ export interface InstitutionFacts {
   agreement: { status: AgreementStatus; suspendedMonths: number[]; actions: { kind: string; fromPeriod: string; toPeriod: string | null; decisionRef: string }[] };
 }
 
-type Db0 = Pick<Db, 'select'>;
 type DecisionRow = typeof budgetDecisions.$inferSelect;
 
 /** Institutions of the plan's region subtree serving its scheme, ordered by code. */
-export function loadInstitutionFacts(db: Db0, plan: PlanRow): InstitutionFacts[] {
-  const regionIds = regionSubtree(db, plan.regionId);
-  const rows = db.select({
+export async function loadInstitutionFacts(db: Db, plan: PlanRow): Promise<InstitutionFacts[]> {
+  const regionIds = await regionSubtree(db, plan.regionId);
+  const rows = (await db.select({
     id: institutions.id, code: institutions.code, name: institutions.name, type: institutions.type, level: institutions.level,
     schemes: institutions.schemes, regionName: regions.name,
   }).from(institutions).innerJoin(regions, eq(regions.id, institutions.regionId))
-    .where(inArray(institutions.regionId, regionIds)).orderBy(institutions.code).all()
+    .where(inArray(institutions.regionId, regionIds)).orderBy(institutions.code))
     .filter((r) => r.schemes.split(',').map((s) => s.trim()).includes(plan.scheme));
   const facts = new Map<number, InstitutionFacts>(rows.map((r) => [r.id, {
     institutionId: r.id, code: r.code, name: r.name, type: r.type, level: r.level, regionName: r.regionName,
@@ -54,17 +53,17 @@ export function loadInstitutionFacts(db: Db0, plan: PlanRow): InstitutionFacts[]
 
   const firstYear = plan.year - BASE_YEARS;
   const lastYear = plan.year - 1;
-  const paid = db.select({ id: institutionSchemeYears.institutionId, year: institutionSchemeYears.year, paid: institutionSchemeYears.paymentsFen })
+  const paid = await db.select({ id: institutionSchemeYears.institutionId, year: institutionSchemeYears.year, paid: institutionSchemeYears.paymentsFen })
     .from(institutionSchemeYears).innerJoin(institutions, eq(institutions.id, institutionSchemeYears.institutionId))
     .where(and(inArray(institutions.regionId, regionIds), eq(institutionSchemeYears.scheme, plan.scheme),
-      gte(institutionSchemeYears.year, firstYear), lte(institutionSchemeYears.year, lastYear))).all();
+      gte(institutionSchemeYears.year, firstYear), lte(institutionSchemeYears.year, lastYear)));
   for (const p of paid) {
     const f = facts.get(p.id);
     if (f) f.paidFen[p.year - firstYear] = p.paid;
   }
-  const years = db.select({ id: institutionYears.institutionId, year: institutionYears.year, unsplit: institutionYears.unsplitPaymentsFen, score: institutionYears.assessmentScore, credit: institutionYears.creditRating })
+  const years = await db.select({ id: institutionYears.institutionId, year: institutionYears.year, unsplit: institutionYears.unsplitPaymentsFen, score: institutionYears.assessmentScore, credit: institutionYears.creditRating })
     .from(institutionYears).innerJoin(institutions, eq(institutions.id, institutionYears.institutionId))
-    .where(and(inArray(institutions.regionId, regionIds), gte(institutionYears.year, firstYear), lte(institutionYears.year, lastYear))).orderBy(institutionYears.year).all();
+    .where(and(inArray(institutions.regionId, regionIds), gte(institutionYears.year, firstYear), lte(institutionYears.year, lastYear))).orderBy(institutionYears.year);
   for (const y of years) {
     const f = facts.get(y.id);
     if (!f) continue;
@@ -72,7 +71,7 @@ export function loadInstitutionFacts(db: Db0, plan: PlanRow): InstitutionFacts[]
     if (y.year === lastYear) [f.score, f.credit] = [y.score, y.credit];
   }
 
-  for (const v of violationsInYear(db, regionIds, lastYear)) {
+  for (const v of await violationsInYear(db, regionIds, lastYear)) {
     const f = facts.get(v.institutionId);
     if (!f || v.status === 'withdrawn') continue;
     const s = f.violations;
@@ -86,8 +85,8 @@ export function loadInstitutionFacts(db: Db0, plan: PlanRow): InstitutionFacts[]
     }
   }
 
-  const actions = db.select({ a: agreementActions }).from(agreementActions).innerJoin(institutions, eq(institutions.id, agreementActions.institutionId))
-    .where(and(inArray(institutions.regionId, regionIds), lte(agreementActions.fromPeriod, `${plan.year}-12`))).orderBy(agreementActions.id).all();
+  const actions = await db.select({ a: agreementActions }).from(agreementActions).innerJoin(institutions, eq(institutions.id, agreementActions.institutionId))
+    .where(and(inArray(institutions.regionId, regionIds), lte(agreementActions.fromPeriod, `${plan.year}-12`))).orderBy(agreementActions.id);
   for (const { a } of actions) {
     const f = facts.get(a.institutionId);
     if (!f) continue;
@@ -103,10 +102,10 @@ export function loadInstitutionFacts(db: Db0, plan: PlanRow): InstitutionFacts[]
 }
 
 /** Violations dated in `year` at institutions of the regions. */
-export function violationsInYear(db: Db0, regionIds: number[], year: number) {
+export async function violationsInYear(db: Db, regionIds: number[], year: number) {
   return db.select({ institutionId: violations.institutionId, amountFen: violations.amountFen, count: violations.count, nature: violations.nature, status: violations.status })
     .from(violations).innerJoin(institutions, eq(institutions.id, violations.institutionId))
-    .where(and(inArray(institutions.regionId, regionIds), gte(violations.date, `${year}-01-01`), lt(violations.date, `${year + 1}-01-01`))).all();
+    .where(and(inArray(institutions.regionId, regionIds), gte(violations.date, `${year}-01-01`), lt(violations.date, `${year + 1}-01-01`)));
 }
 
 /** Months 1–12 of `year` inside [from, to] (`YYYY-MM`). */
@@ -120,9 +119,9 @@ export function monthsOfYearIn(year: number, from: string, to: string): number[]
 }
 
 /** The newest decision per kind and institution, keyed `<kind>:<institutionId or empty>`. */
-export function latestDecisions(db: Pick<Db, 'select'>, planId: number): Map<string, DecisionRow> {
+export async function latestDecisions(db: Db, planId: number): Promise<Map<string, DecisionRow>> {
   const map = new Map<string, DecisionRow>();
-  for (const d of db.select().from(budgetDecisions).where(eq(budgetDecisions.planId, planId)).orderBy(budgetDecisions.id).all()) {
+  for (const d of await db.select().from(budgetDecisions).where(eq(budgetDecisions.planId, planId)).orderBy(budgetDecisions.id)) {
     map.set(`${d.kind}:${d.institutionId ?? ''}`, d);
   }
   return map;

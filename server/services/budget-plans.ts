@@ -33,23 +33,23 @@ export function lockedMessage(plan: PlanRow): string {
 /**
  * @throws DomainError NOT_FOUND `budget plan <id> not found`; FORBIDDEN when its region is outside the user's regions.
  */
-export function loadPlan(db: Db, scope: Set<number> | null, planId: number): PlanRow {
-  const plan = db.select().from(budgetPlans).where(eq(budgetPlans.id, planId)).get();
+export async function loadPlan(db: Db, scope: Set<number> | null, planId: number): Promise<PlanRow> {
+  const [plan] = await db.select().from(budgetPlans).where(eq(budgetPlans.id, planId)).limit(1);
   if (!plan) throw new DomainError('NOT_FOUND', `budget plan ${planId} not found`);
   assertRegionVisible(scope, plan.regionId);
   return plan;
 }
 
 /** A plan that may still change. @throws DomainError CONFLICT {@link lockedMessage} when approved, settled or superseded. */
-export function editablePlan(db: Db, scope: Set<number> | null, planId: number): PlanRow {
-  const plan = loadPlan(db, scope, planId);
+export async function editablePlan(db: Db, scope: Set<number> | null, planId: number): Promise<PlanRow> {
+  const plan = await loadPlan(db, scope, planId);
   if (LOCKED_STATUSES.includes(plan.status)) throw new DomainError('CONFLICT', lockedMessage(plan));
   return plan;
 }
 
 /** A plan in one of `statuses`. @throws DomainError CONFLICT `<plan> is <status>: <what> needs <statuses>`. */
-export function planInStatus(db: Db, scope: Set<number> | null, planId: number, statuses: readonly BudgetPlanStatus[], what: string): PlanRow {
-  const plan = loadPlan(db, scope, planId);
+export async function planInStatus(db: Db, scope: Set<number> | null, planId: number, statuses: readonly BudgetPlanStatus[], what: string): Promise<PlanRow> {
+  const plan = await loadPlan(db, scope, planId);
   if (!statuses.includes(plan.status)) throw new DomainError('CONFLICT', `${planLabel(plan)} is ${plan.status}: ${what} needs a plan that is ${statuses.join(' or ')}`);
   return plan;
 }
@@ -60,17 +60,30 @@ export function planParams(plan: PlanRow): BudgetParams {
 }
 
 /** The region and every region nested under it (province → city → county). */
-export function regionSubtree(db: Pick<Db, 'select'>, regionId: number): number[] {
-  const all = db.select({ id: regions.id, parentId: regions.parentId }).from(regions).all();
+export async function regionSubtree(db: Db, regionId: number): Promise<number[]> {
+  const all = await db.select({ id: regions.id, parentId: regions.parentId }).from(regions);
   const out = [regionId];
   for (let i = 0; i < out.length; i++) for (const r of all) if (r.parentId === out[i]) out.push(r.id);
   return out;
 }
 
-export function planView(db: Pick<Db, 'select'>, plan: PlanRow) {
-  const region = db.select({ code: regions.code, name: regions.name, nameEn: regions.nameEn }).from(regions).where(eq(regions.id, plan.regionId)).get();
-  const names = new Map(db.select({ id: users.id, username: users.username }).from(users)
-    .where(inArray(users.id, [plan.createdBy, plan.approvedBy, plan.settledBy].filter((x): x is number => x !== null))).all().map((u) => [u.id, u.username]));
+export async function planView(db: Db, plan: PlanRow): Promise<PlanView> {
+  return (await planViews(db, [plan]))[0] as PlanView;
+}
+
+/** The views of several plans, their regions and users read once for all. */
+async function planViews(db: Db, plans: readonly PlanRow[]): Promise<PlanView[]> {
+  if (plans.length === 0) return [];
+  const regionRows = await db.select({ id: regions.id, code: regions.code, name: regions.name, nameEn: regions.nameEn }).from(regions)
+    .where(inArray(regions.id, [...new Set(plans.map((p) => p.regionId))]));
+  const userIds = [...new Set(plans.flatMap((p) => [p.createdBy, p.approvedBy, p.settledBy]).filter((x): x is number => x !== null))];
+  const userRows = userIds.length === 0 ? [] : await db.select({ id: users.id, username: users.username }).from(users).where(inArray(users.id, userIds));
+  const regionById = new Map(regionRows.map((r) => [r.id, r]));
+  const names = new Map(userRows.map((u) => [u.id, u.username]));
+  return plans.map((plan) => shapePlan(plan, regionById.get(plan.regionId), names));
+}
+
+function shapePlan(plan: PlanRow, region: { code: string; name: string; nameEn: string | null } | undefined, names: ReadonlyMap<number, string>) {
   const who = (id: number | null) => (id === null ? null : names.get(id) ?? null);
   return {
     id: plan.id, year: plan.year, scheme: plan.scheme, regionId: plan.regionId, regionCode: region?.code ?? '', regionName: region?.name ?? '',
@@ -87,41 +100,42 @@ export function planView(db: Pick<Db, 'select'>, plan: PlanRow) {
   };
 }
 
-export type PlanView = ReturnType<typeof planView>;
+export type PlanView = ReturnType<typeof shapePlan>;
 
 /** Plans the user may see, newest year first, then region and version. */
-export function listPlans(db: Db, scope: Set<number> | null, filter: { year?: number | undefined; scheme?: Scheme | undefined; regionId?: number | undefined }): PlanView[] {
-  const rows = db.select().from(budgetPlans).where(and(
+export async function listPlans(db: Db, scope: Set<number> | null, filter: { year?: number | undefined; scheme?: Scheme | undefined; regionId?: number | undefined }): Promise<PlanView[]> {
+  const rows = await db.select().from(budgetPlans).where(and(
     scope === null ? undefined : inArray(budgetPlans.regionId, [...scope]),
     filter.year === undefined ? undefined : eq(budgetPlans.year, filter.year),
     filter.scheme === undefined ? undefined : eq(budgetPlans.scheme, filter.scheme),
     filter.regionId === undefined ? undefined : eq(budgetPlans.regionId, filter.regionId),
-  )).orderBy(desc(budgetPlans.year), asc(budgetPlans.regionId), asc(budgetPlans.scheme), desc(budgetPlans.version)).limit(1000).all();
-  return rows.map((p) => planView(db, p));
+  )).orderBy(desc(budgetPlans.year), asc(budgetPlans.regionId), asc(budgetPlans.scheme), desc(budgetPlans.version)).limit(1000);
+  return planViews(db, rows);
 }
 
 export interface CreatePlanInput { year: number; scheme: Scheme; regionId: number; params?: BudgetParamsOverride | undefined; note?: string | undefined }
 
 /**
- * A draft plan, version 1 of its year × scheme × region.
+ * A draft plan, version 1 of its year × scheme × region. The region and the uniqueness are checked
+ * in the transaction that inserts it.
  * @throws DomainError CONFLICT `a budget plan for <year> <scheme> in <region> already exists (plan <id>, version <v>, <status>): open it or start a new version from it`.
  * @throws DomainError BAD_REQUEST listing every problem of the parameter override.
  */
-export function createPlan(db: Db, user: SessionUser, scope: Set<number> | null, input: CreatePlanInput): PlanView {
+export async function createPlan(db: Db, user: SessionUser, scope: Set<number> | null, input: CreatePlanInput): Promise<PlanView> {
   assertRegionVisible(scope, input.regionId);
-  const region = db.select().from(regions).where(eq(regions.id, input.regionId)).get();
-  if (!region) throw new DomainError('NOT_FOUND', `region ${input.regionId} not found`);
-  const existing = db.select().from(budgetPlans).where(and(eq(budgetPlans.year, input.year), eq(budgetPlans.scheme, input.scheme), eq(budgetPlans.regionId, input.regionId)))
-    .orderBy(desc(budgetPlans.version)).limit(1).get();
-  if (existing) {
-    throw new DomainError('CONFLICT', `a budget plan for ${input.year} ${input.scheme} in ${region.name} already exists (plan ${existing.id}, version ${existing.version}, ${existing.status}): open it or start a new version from it`);
-  }
-  const paramsJson = checkedParamsJson(input.params ?? {});
-  return db.transaction((tx) => {
-    const plan = tx.insert(budgetPlans).values({
+  return db.transaction(async (tx) => {
+    const [region] = await tx.select().from(regions).where(eq(regions.id, input.regionId)).limit(1);
+    if (!region) throw new DomainError('NOT_FOUND', `region ${input.regionId} not found`);
+    const [existing] = await tx.select().from(budgetPlans).where(and(eq(budgetPlans.year, input.year), eq(budgetPlans.scheme, input.scheme), eq(budgetPlans.regionId, input.regionId)))
+      .orderBy(desc(budgetPlans.version)).limit(1);
+    if (existing) {
+      throw new DomainError('CONFLICT', `a budget plan for ${input.year} ${input.scheme} in ${region.name} already exists (plan ${existing.id}, version ${existing.version}, ${existing.status}): open it or start a new version from it`);
+    }
+    const paramsJson = checkedParamsJson(input.params ?? {});
+    const [plan] = await tx.insert(budgetPlans).values({
       year: input.year, scheme: input.scheme, regionId: input.regionId, version: 1, status: 'draft', paramsJson, note: input.note ?? null, createdBy: user.id,
-    }).returning().get();
-    appendAudit(tx, { userId: user.id, username: user.username, action: 'budget.create', entity: 'budget_plan', entityId: plan.id, after: { year: plan.year, scheme: plan.scheme, regionId: plan.regionId, version: 1, params: JSON.parse(paramsJson) } });
+    }).returning() as [PlanRow];
+    await appendAudit(tx, { userId: user.id, username: user.username, action: 'budget.create', entity: 'budget_plan', entityId: plan.id, after: { year: plan.year, scheme: plan.scheme, regionId: plan.regionId, version: 1, params: JSON.parse(paramsJson) } });
     return planView(tx, plan);
   });
 }
@@ -138,34 +152,33 @@ export function checkedParamsJson(override: BudgetParamsOverride): string {
 
 /**
  * Starts the next version of an approved plan: its total, parameters, quotas with their overrides and
- * its decisions are carried over, status allocated; approving it supersedes the old version.
+ * its decisions are carried over, status allocated; approving it supersedes the old version. The
+ * status and the newest version are checked in the transaction that writes it.
  * @throws DomainError CONFLICT `<plan> is <status>: only an approved plan gets a new version` or
  *   `<plan> already has a newer version (plan <id>, version <v>)`.
  */
-export function newPlanVersion(db: Db, user: SessionUser, scope: Set<number> | null, planId: number): PlanView {
-  const from = loadPlan(db, scope, planId);
-  if (from.status !== 'approved') throw new DomainError('CONFLICT', `${planLabel(from)} is ${from.status}: only an approved plan gets a new version`);
-  const newest = db.select({ v: max(budgetPlans.version) }).from(budgetPlans)
-    .where(and(eq(budgetPlans.year, from.year), eq(budgetPlans.scheme, from.scheme), eq(budgetPlans.regionId, from.regionId))).get()?.v ?? from.version;
-  if (newest !== from.version) {
-    const later = db.select({ id: budgetPlans.id }).from(budgetPlans).where(and(eq(budgetPlans.year, from.year), eq(budgetPlans.scheme, from.scheme), eq(budgetPlans.regionId, from.regionId), eq(budgetPlans.version, newest))).get();
-    throw new DomainError('CONFLICT', `${planLabel(from)} already has a newer version (plan ${later?.id}, version ${newest})`);
-  }
-  return db.transaction((tx) => {
-    const plan = tx.insert(budgetPlans).values({
+export async function newPlanVersion(db: Db, user: SessionUser, scope: Set<number> | null, planId: number): Promise<PlanView> {
+  return db.transaction(async (tx) => {
+    const from = await loadPlan(tx, scope, planId);
+    if (from.status !== 'approved') throw new DomainError('CONFLICT', `${planLabel(from)} is ${from.status}: only an approved plan gets a new version`);
+    const sameSeries = and(eq(budgetPlans.year, from.year), eq(budgetPlans.scheme, from.scheme), eq(budgetPlans.regionId, from.regionId));
+    const newest = (await tx.select({ v: max(budgetPlans.version) }).from(budgetPlans).where(sameSeries))[0]?.v ?? from.version;
+    if (newest !== from.version) {
+      const [later] = await tx.select({ id: budgetPlans.id }).from(budgetPlans).where(and(sameSeries, eq(budgetPlans.version, newest))).limit(1);
+      throw new DomainError('CONFLICT', `${planLabel(from)} already has a newer version (plan ${later?.id}, version ${newest})`);
+    }
+    const [plan] = await tx.insert(budgetPlans).values({
       year: from.year, scheme: from.scheme, regionId: from.regionId, version: from.version + 1, basedOnId: from.id, status: 'allocated',
       paramsJson: from.paramsJson, totalSource: from.totalSource, projectionRunId: from.projectionRunId, scenarioId: from.scenarioId,
       totalJson: from.totalJson, totalFen: from.totalFen, allocatedFen: from.allocatedFen, unallocatedFen: from.unallocatedFen,
       note: from.note, createdBy: user.id,
-    }).returning().get();
-    const quotas = tx.select().from(budgetQuotas).where(eq(budgetQuotas.planId, from.id)).all();
-    insertRows(db.$client, budgetQuotas, quotas.map((q) => ({ ...q, planId: plan.id })));
-    const decisions = tx.select().from(budgetDecisions).where(eq(budgetDecisions.planId, from.id)).orderBy(asc(budgetDecisions.id)).all();
-    for (const d of decisions) {
-      const { id: _id, ...rest } = d;
-      tx.insert(budgetDecisions).values({ ...rest, planId: plan.id }).run();
-    }
-    appendAudit(tx, { userId: user.id, username: user.username, action: 'budget.new_version', entity: 'budget_plan', entityId: plan.id, before: { planId: from.id, version: from.version }, after: { planId: plan.id, version: plan.version, quotas: quotas.length, decisions: decisions.length } });
+    }).returning() as [PlanRow];
+    const quotas = await tx.select().from(budgetQuotas).where(eq(budgetQuotas.planId, from.id));
+    await insertRows(tx, budgetQuotas, quotas.map((q) => ({ ...q, planId: plan.id })));
+    const decisions = await tx.select().from(budgetDecisions).where(eq(budgetDecisions.planId, from.id)).orderBy(asc(budgetDecisions.id));
+    // one statement, rows in id order: the copies keep the order that makes the newest decision count
+    if (decisions.length > 0) await tx.insert(budgetDecisions).values(decisions.map(({ id: _id, ...rest }) => ({ ...rest, planId: plan.id })));
+    await appendAudit(tx, { userId: user.id, username: user.username, action: 'budget.new_version', entity: 'budget_plan', entityId: plan.id, before: { planId: from.id, version: from.version }, after: { planId: plan.id, version: plan.version, quotas: quotas.length, decisions: decisions.length } });
     return planView(tx, plan);
   });
 }

@@ -21,59 +21,60 @@ import { actualsOfYear } from './budget-actuals.ts';
 const MONTHS = 12;
 
 /** Institution id → its 12 monthly payments (fen) of `year` in the plan's scheme, when all 12 are imported and not all zero. */
-export function monthlyProfiles(db: Pick<Db, 'select'>, plan: PlanRow, year: number): Map<number, number[]> {
+export async function monthlyProfiles(db: Db, plan: PlanRow, year: number): Promise<Map<number, number[]>> {
   const out = new Map<number, number[]>();
-  for (const [id, months] of actualsOfYear(db, plan.id, plan.scheme, year)) {
+  for (const [id, months] of await actualsOfYear(db, plan.id, plan.scheme, year)) {
     if (months.every((m) => m !== undefined) && months.some((m) => (m as number) > 0)) out.set(id, months as number[]);
   }
   return out;
 }
 
 /**
- * Issues the schedule of an approved plan.
+ * Issues the schedule of an approved plan; the status and whether it was issued are read in the
+ * durable transaction that writes it.
  * @throws DomainError CONFLICT `<plan> is <status>: issuing the prepayment schedule needs a plan that is approved`
  *   or `the prepayment schedule of <plan> was issued on <date>`.
  */
-export function issuePrepayments(db: Db, user: SessionUser, scope: Set<number> | null, input: { planId: number; profile: 'flat' | 'seasonal' }) {
-  const plan = planInStatus(db, scope, input.planId, ['approved'], 'issuing the prepayment schedule');
-  const issued = db.select({ at: budgetPrepayments.createdAt }).from(budgetPrepayments).where(eq(budgetPrepayments.planId, plan.id)).limit(1).get();
-  if (issued) throw new DomainError('CONFLICT', `the prepayment schedule of ${planLabel(plan)} was issued on ${issued.at.slice(0, 10)}`);
-  const params = planParams(plan);
-  const profiles = input.profile === 'seasonal' ? monthlyProfiles(db, plan, plan.year - 1) : new Map<number, number[]>();
-  const quotas = db.select({ id: budgetQuotas.institutionId, quotaFen: budgetQuotas.quotaFen, x: budgetQuotas.explanationJson }).from(budgetQuotas)
-    .where(eq(budgetQuotas.planId, plan.id)).all().filter((q) => q.quotaFen > 0);
-  const rows: (typeof budgetPrepayments.$inferInsert)[] = [];
-  let prepaidFen = 0;
-  let heldFen = 0;
-  let seasonal = 0;
-  for (const q of quotas) {
-    const profile = profiles.get(q.id);
-    const suspendedMonths = (JSON.parse(q.x) as QuotaExplanation).agreement.suspendedMonths;
-    const s = prepaymentSchedule({ quotaFen: q.quotaFen, year: plan.year, withholdingRate: params.withholdingRate, suspendedMonths, ...(profile ? { seasonalProfile: profile } : {}) });
-    if (profile) seasonal++;
-    prepaidFen += s.prepaidFen;
-    heldFen += s.heldForSuspensionFen;
-    for (const m of s.months) {
-      rows.push({ planId: plan.id, institutionId: q.id, month: m.month, amountFen: m.amountFen, scheduledFen: m.scheduledFen, suspended: m.suspended, withheldFen: s.withheldFen, profile: s.profile, createdBy: user.id });
+export async function issuePrepayments(db: Db, user: SessionUser, scope: Set<number> | null, input: { planId: number; profile: 'flat' | 'seasonal' }) {
+  await durableTransaction(db, async (tx) => {
+    const plan = await planInStatus(tx, scope, input.planId, ['approved'], 'issuing the prepayment schedule');
+    const [issued] = await tx.select({ at: budgetPrepayments.createdAt }).from(budgetPrepayments).where(eq(budgetPrepayments.planId, plan.id)).limit(1);
+    if (issued) throw new DomainError('CONFLICT', `the prepayment schedule of ${planLabel(plan)} was issued on ${issued.at.slice(0, 10)}`);
+    const params = planParams(plan);
+    const profiles = input.profile === 'seasonal' ? await monthlyProfiles(tx, plan, plan.year - 1) : new Map<number, number[]>();
+    const quotas = (await tx.select({ id: budgetQuotas.institutionId, quotaFen: budgetQuotas.quotaFen, x: budgetQuotas.explanationJson }).from(budgetQuotas)
+      .where(eq(budgetQuotas.planId, plan.id))).filter((q) => q.quotaFen > 0);
+    const rows: (typeof budgetPrepayments.$inferInsert)[] = [];
+    let prepaidFen = 0;
+    let heldFen = 0;
+    let seasonal = 0;
+    for (const q of quotas) {
+      const profile = profiles.get(q.id);
+      const suspendedMonths = (JSON.parse(q.x) as QuotaExplanation).agreement.suspendedMonths;
+      const s = prepaymentSchedule({ quotaFen: q.quotaFen, year: plan.year, withholdingRate: params.withholdingRate, suspendedMonths, ...(profile ? { seasonalProfile: profile } : {}) });
+      if (profile) seasonal++;
+      prepaidFen += s.prepaidFen;
+      heldFen += s.heldForSuspensionFen;
+      for (const m of s.months) {
+        rows.push({ planId: plan.id, institutionId: q.id, month: m.month, amountFen: m.amountFen, scheduledFen: m.scheduledFen, suspended: m.suspended, withheldFen: s.withheldFen, profile: s.profile, createdBy: user.id });
+      }
     }
-  }
-  durableTransaction(db, (tx) => {
-    insertRows(db.$client, budgetPrepayments, rows);
-    appendAudit(tx, {
+    await insertRows(tx, budgetPrepayments, rows);
+    await appendAudit(tx, {
       userId: user.id, username: user.username, action: 'budget.prepayments', entity: 'budget_plan', entityId: plan.id,
       after: { institutions: quotas.length, seasonal, flat: quotas.length - seasonal, withholdingRate: params.withholdingRate, prepaidFen, heldForSuspensionFen: heldFen },
     });
   });
-  return getPrepayments(db, scope, plan.id);
+  return getPrepayments(db, scope, input.planId);
 }
 
 /** The issued schedule: per institution the 12 months, withheld and held amounts; monthly totals. Empty when not issued. */
-export function getPrepayments(db: Db, scope: Set<number> | null, planId: number) {
-  const plan = loadPlan(db, scope, planId);
-  const rows = db.select({ p: budgetPrepayments, code: institutions.code, name: institutions.name, quotaFen: budgetQuotas.quotaFen }).from(budgetPrepayments)
+export async function getPrepayments(db: Db, scope: Set<number> | null, planId: number) {
+  const plan = await loadPlan(db, scope, planId);
+  const rows = await db.select({ p: budgetPrepayments, code: institutions.code, name: institutions.name, quotaFen: budgetQuotas.quotaFen }).from(budgetPrepayments)
     .innerJoin(institutions, eq(institutions.id, budgetPrepayments.institutionId))
     .innerJoin(budgetQuotas, and(eq(budgetQuotas.planId, budgetPrepayments.planId), eq(budgetQuotas.institutionId, budgetPrepayments.institutionId)))
-    .where(eq(budgetPrepayments.planId, plan.id)).orderBy(institutions.code, budgetPrepayments.month).all();
+    .where(eq(budgetPrepayments.planId, plan.id)).orderBy(institutions.code, budgetPrepayments.month);
   const byId = new Map<number, { institutionId: number; code: string; name: string; quotaFen: number; withheldFen: number; profile: string; months: number[]; suspended: number[]; prepaidFen: number; heldFen: number }>();
   const monthTotals = new Array<number>(MONTHS).fill(0);
   for (const { p, code, name, quotaFen } of rows) {

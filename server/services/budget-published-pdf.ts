@@ -16,7 +16,7 @@ import { schemeLabel } from './warning-report-labels.ts';
 
 export type PublishedLang = 'zh' | 'en';
 export type PublishedUnit = 'yuan' | 'wan';
-export type PublishedData = ReturnType<typeof publishedList>;
+export type PublishedData = Awaited<ReturnType<typeof publishedList>>;
 
 /** China keeps one time zone without daylight saving, so Beijing time is UTC + 8 h all year. */
 const BEIJING_OFFSET_MS = 8 * 3600 * 1000;
@@ -107,8 +107,8 @@ ${total}</tbody></table>${summary}<p class="basis">${escapeHtml(T.basis)}</p></b
  *   NOT_FOUND / FORBIDDEN from loading the plan.
  */
 export async function publishedListPdf(db: Db, scope: Set<number> | null, planId: number, options: { unit: PublishedUnit; lang: PublishedLang }): Promise<Buffer> {
-  planInStatus(db, scope, planId, ['approved', 'settled'], 'the published PDF');
-  const data = publishedList(db, scope, planId);
+  await planInStatus(db, scope, planId, ['approved', 'settled'], 'the published PDF');
+  const data = await publishedList(db, scope, planId);
   const region = options.lang === 'en' && data.plan.regionNameEn ? data.plan.regionNameEn : data.plan.regionName;
   return htmlToPdf(publishedListHtml(data, options), { footer: `${region} · ${TEXT[options.lang].title(data.plan.year)}` });
 }

@@ -12,13 +12,13 @@ import { latestDecisions } from './budget-facts.ts';
 
 const LISTED = 20;
 
-export function allocationSummary(db: Pick<Db, 'select'>, planId: number) {
-  const plan = db.select({ totalFen: budgetPlans.totalFen }).from(budgetPlans).where(eq(budgetPlans.id, planId)).get();
-  const rows = db.select({
+export async function allocationSummary(db: Db, planId: number) {
+  const [plan] = await db.select({ totalFen: budgetPlans.totalFen }).from(budgetPlans).where(eq(budgetPlans.id, planId)).limit(1);
+  const rows = await db.select({
     code: institutions.code, quotaFen: budgetQuotas.quotaFen, unallocatedFen: budgetQuotas.unallocatedFen, source: budgetQuotas.source,
     status: budgetQuotas.agreementStatus, pendingFen: budgetQuotas.pendingDeductionFen, manual: budgetQuotas.manualQuotaFen,
     score: budgetQuotas.scoreOverride, credit: budgetQuotas.creditOverride,
-  }).from(budgetQuotas).innerJoin(institutions, eq(institutions.id, budgetQuotas.institutionId)).where(eq(budgetQuotas.planId, planId)).orderBy(institutions.code).all();
+  }).from(budgetQuotas).innerJoin(institutions, eq(institutions.id, budgetQuotas.institutionId)).where(eq(budgetQuotas.planId, planId)).orderBy(institutions.code);
   let quotaFen = 0;
   let unallocatedFen = 0;
   const count = { institutions: rows.length, computed: 0, manual: 0, needsManual: 0, terminated: 0, suspended: 0, adjusted: 0 };
@@ -38,7 +38,7 @@ export function allocationSummary(db: Pick<Db, 'select'>, planId: number) {
     if (r.manual !== null || r.score !== null || r.credit !== null) count.adjusted++;
     if (r.pendingFen > 0) pending.push({ code: r.code, amountYuan: fenToYuan(r.pendingFen) });
   }
-  const unallocatedDecision = latestDecisions(db, planId).get('unallocated:') ?? null;
+  const unallocatedDecision = (await latestDecisions(db, planId)).get('unallocated:') ?? null;
   const totalFen = plan?.totalFen ?? null;
   return {
     totalYuan: totalFen === null ? null : fenToYuan(totalFen),
@@ -56,4 +56,4 @@ export function allocationSummary(db: Pick<Db, 'select'>, planId: number) {
   };
 }
 
-export type AllocationSummary = ReturnType<typeof allocationSummary>;
+export type AllocationSummary = Awaited<ReturnType<typeof allocationSummary>>;

@@ -18,7 +18,7 @@
  * payments is listed with no month and no counts. "Over budget" = direction over and a band (≥ 5 %);
  * the amount over = actual to date − expected to date, in yuan, exact to the fen.
  */
-import { and, inArray } from 'drizzle-orm';
+import { and, asc, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { budgetPlans } from '../db/schema.ts';
 import { fenToYuan, parsePeriod, type DeviationBand } from '../../models/index.ts';
@@ -96,12 +96,12 @@ const DEVIATION_SHOWN = 1000;
  * @param scope the user's regions (null: all), as the budget services check them
  * @throws DomainError only as `planDeviation` would for a plan outside `scope` (the plans are taken from `regionIds`, so never in practice).
  */
-export function dashboardBudget(
+export async function dashboardBudget(
   db: Db, index: RegionIndex, scope: Set<number> | null, regionIds: ReadonlySet<number>, asOf: string | undefined,
   limits: { institutions: number; plans: number } = { institutions: DEFAULT_OVER_BUDGET_LIMIT, plans: DEFAULT_PLAN_LIMIT },
-): DashboardBudget {
-  const candidates = regionIds.size === 0 ? [] : db.select({ id: budgetPlans.id, year: budgetPlans.year, regionId: budgetPlans.regionId, scheme: budgetPlans.scheme, version: budgetPlans.version, status: budgetPlans.status })
-    .from(budgetPlans).where(and(inArray(budgetPlans.status, [...SHOWN_STATUSES]), inArray(budgetPlans.regionId, [...regionIds]))).all();
+): Promise<DashboardBudget> {
+  const candidates = regionIds.size === 0 ? [] : await db.select({ id: budgetPlans.id, year: budgetPlans.year, regionId: budgetPlans.regionId, scheme: budgetPlans.scheme, version: budgetPlans.version, status: budgetPlans.status })
+    .from(budgetPlans).where(and(inArray(budgetPlans.status, [...SHOWN_STATUSES]), inArray(budgetPlans.regionId, [...regionIds]))).orderBy(asc(budgetPlans.id));
   const month = asOf ? parsePeriod(asOf) : undefined;
   const year = month ? month.year : candidates.reduce<number | null>((y, p) => (y === null || p.year > y ? p.year : y), null);
   const totals = { institutions: 0, within: 0, over: noCounts(), under: noCounts(), overInstitutions: 0, overYuan: 0 };
@@ -114,8 +114,8 @@ export function dashboardBudget(
   for (const p of inYear) {
     const region = index.byId.get(p.regionId);
     if (!region) continue; // never: a plan's region is a foreign key; narrows the type
-    let d = planDeviation(db, scope, { planId: p.id });
-    if (month?.month !== undefined && d.throughMonth !== null && month.month < d.throughMonth) d = planDeviation(db, scope, { planId: p.id, throughMonth: month.month });
+    let d = await planDeviation(db, scope, { planId: p.id });
+    if (month?.month !== undefined && d.throughMonth !== null && month.month < d.throughMonth) d = await planDeviation(db, scope, { planId: p.id, throughMonth: month.month });
     const plan: DashboardBudgetPlan = {
       ...regionRef(region), planId: p.id, version: p.version, status: p.status as DashboardBudgetPlan['status'], scheme: p.scheme,
       throughPeriod: d.throughPeriod, institutions: d.rows.length, within: 0, over: noCounts(), under: noCounts(), overYuan: 0,

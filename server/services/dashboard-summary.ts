@@ -9,8 +9,9 @@
  * The result is memoised per data and stochastic-run stamp (warning-cache.ts `warningStamp`; budget
  * writes are audited data changes), period, user scope, focus and limits, and handed to
  * the transformer as plain JSON (warning-cache.ts `asPlainJson`) marked as memoised
- * (answer-memo.ts `rememberAnswer`), so a repeated read costs a map look-up and the HTTP layer
- * writes the text it kept (server/trpc/query-lane.ts).
+ * (answer-memo.ts `rememberAnswer`), so a repeated read costs the stamp's look-up and a map look-up
+ * and the HTTP layer writes the text it kept (server/trpc/query-lane.ts). Requests arriving while it
+ * is computed share the computation.
  */
 import type { Db } from '../db/client.ts';
 import type { SessionUser } from '../auth/sessions.ts';
@@ -135,20 +136,20 @@ function alertItem(f: FundSnapshot) {
   };
 }
 
-export type DashboardSummary = ReturnType<typeof computeDashboardSummary>;
+export type DashboardSummary = Awaited<ReturnType<typeof computeDashboardSummary>>;
 
 /**
  * @throws DomainError NOT_FOUND for an unknown `regionId`, FORBIDDEN for one outside the user's regions.
  */
-export function dashboardSummary(db: Db, user: Pick<SessionUser, 'regionIds'>, input: DashboardInput): DashboardSummary {
+export async function dashboardSummary(db: Db, user: Pick<SessionUser, 'regionIds'>, input: DashboardInput): Promise<DashboardSummary> {
   const key = `dashboard|${input.asOf ?? ''}|${scopeKey(user)}|${input.regionId ?? ''}|${input.alertLimit ?? DEFAULT_ALERT_LIMIT}|${input.gridLimit ?? DEFAULT_GRID_LIMIT}|${input.gridOrder ?? 'urgency'}`;
-  return memoise(db, key, warningStamp(db), () => rememberAnswer(asPlainJson(computeDashboardSummary(db, user, input, warningDataStamp(db)))));
+  return memoise(db, key, await warningStamp(db), async () => rememberAnswer(asPlainJson(await computeDashboardSummary(db, user, input, await warningDataStamp(db)))));
 }
 
-function computeDashboardSummary(db: Db, user: Pick<SessionUser, 'regionIds'>, input: DashboardInput, stamp: number) {
-  const scope = userScope(db, user, stamp);
-  const index = regionIndex(db, stamp);
-  const snapshot = warningSnapshot(db, input.asOf);
+async function computeDashboardSummary(db: Db, user: Pick<SessionUser, 'regionIds'>, input: DashboardInput, stamp: number) {
+  const scope = await userScope(db, user, stamp);
+  const index = await regionIndex(db, stamp);
+  const snapshot = await warningSnapshot(db, input.asOf);
   const visibleFunds = snapshot.funds.filter((f) => scope === null || scope.has(f.fund.regionId));
   const focus = resolveFocus(index, scope, visibleFunds.map((f) => f.fund.regionId), input.regionId);
   const inFocus = focus ? subtreeIds(index, focus.id) : new Set<number>();
@@ -181,7 +182,8 @@ function computeDashboardSummary(db: Db, user: Pick<SessionUser, 'regionIds'>, i
       || a.fund.regionCode.localeCompare(b.fund.regionCode) || a.fund.scheme.localeCompare(b.fund.scheme));
   const alertCounts: Record<AlertLevel, number> = { critical: 0, high: 0, elevated: 0, notice: 0 };
   for (const a of alerts) alertCounts[a.alert as AlertLevel] += 1;
-  const range = monthRange(db, stamp, funds.map((f) => f.fund.fundId));
+  const range = await monthRange(db, stamp, funds.map((f) => f.fund.fundId));
+  const budget = await dashboardBudget(db, index, scope, new Set([...inFocus].filter((id) => scope === null || scope.has(id))), input.asOf);
   return {
     asOf: snapshot.asOf,
     latestPeriod: funds.reduce<string | null>((m, f) => (f.latest && (m === null || f.latest.period > m) ? f.latest.period : m), null),
@@ -197,7 +199,7 @@ function computeDashboardSummary(db: Db, user: Pick<SessionUser, 'regionIds'>, i
     sparkline: sparkline(rated, topLevel),
     alerts: alerts.slice(0, input.alertLimit ?? DEFAULT_ALERT_LIMIT).map(alertItem),
     alertTotal: alerts.length,
-    budget: dashboardBudget(db, index, scope, new Set([...inFocus].filter((id) => scope === null || scope.has(id))), input.asOf),
+    budget,
     parameterVersion: snapshot.parameterVersion,
     thresholds: snapshot.params.thresholds,
     denominator: snapshot.params.denominator,

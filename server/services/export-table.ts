@@ -58,11 +58,11 @@ export function fenToUnitText(fen: number, unit: MoneyUnit): string {
   return `${fen < 0 ? '-' : ''}${whole}.${fraction}`;
 }
 
-const TABLES: Record<ExportableTable, { columns: Column[]; rows: (db: Db, inScope: InScope, visit: RowVisitor) => void }> = {
+const TABLES: Record<ExportableTable, { columns: Column[]; rows: (db: Db, inScope: InScope, visit: RowVisitor) => Promise<void> }> = {
   regions: {
     columns: ['code', 'name', 'name_en', 'level', 'parent_code', 'source', 'synthetic'].map(col),
-    rows(db, inScope, visit) {
-      const all = db.select().from(regions).orderBy(asc(regions.code)).all();
+    async rows(db, inScope, visit) {
+      const all = await db.select().from(regions).orderBy(asc(regions.code));
       const codeById = new Map(all.map((r) => [r.id, r.code]));
       for (const r of all) {
         if (!inScope(r.id)) continue;
@@ -72,16 +72,16 @@ const TABLES: Record<ExportableTable, { columns: Column[]; rows: (db: Db, inScop
   },
   funds: {
     columns: ['region_code', 'scheme', 'account', 'caliber', 'period_kind', 'created_at'].map(col),
-    rows(db, inScope, visit) {
-      for (const f of listFunds(db)) if (inScope(f.regionId)) visit([f.code, f.scheme, f.account, f.caliber, f.periodKind, f.createdAt]);
+    async rows(db, inScope, visit) {
+      for (const f of await listFunds(db)) if (inScope(f.regionId)) visit([f.code, f.scheme, f.account, f.caliber, f.periodKind, f.createdAt]);
     },
   },
   fund_records: {
     columns: FUND_RECORD_EXPORT,
-    rows(db, inScope, visit) {
-      for (const f of listFunds(db)) {
+    async rows(db, inScope, visit) {
+      for (const f of await listFunds(db)) {
         if (!inScope(f.regionId)) continue;
-        const records = db.select().from(fundRecords).where(eq(fundRecords.fundId, f.id)).orderBy(asc(fundRecords.periodIndex)).all();
+        const records = await db.select().from(fundRecords).where(eq(fundRecords.fundId, f.id)).orderBy(asc(fundRecords.periodIndex));
         for (const r of records) {
           const values = r as unknown as Record<string, number | null>;
           visit([f.code, f.scheme, f.account, r.period, ...NUMERIC_EXPORT_ORDER.map((n) => values[camel(n.db)] ?? null), f.caliber, r.vintage]);
@@ -91,19 +91,19 @@ const TABLES: Record<ExportableTable, { columns: Column[]; rows: (db: Db, inScop
   },
   institutions: {
     columns: ['institution_code', 'name', 'type', 'level', 'region_code', 'schemes'].map(col),
-    rows(db, inScope, visit) {
-      const all = db.select({ i: institutions, regionCode: regions.code }).from(institutions)
-        .innerJoin(regions, eq(regions.id, institutions.regionId)).orderBy(asc(institutions.code)).all();
+    async rows(db, inScope, visit) {
+      const all = await db.select({ i: institutions, regionCode: regions.code }).from(institutions)
+        .innerJoin(regions, eq(regions.id, institutions.regionId)).orderBy(asc(institutions.code));
       for (const { i, regionCode } of all) if (inScope(i.regionId)) visit([i.code, i.name, i.type, i.level, regionCode, i.schemes]);
     },
   },
   institution_years: {
     columns: [col('institution_code'), col('year'), col('scheme'), { name: 'payments', money: 'table' }, { name: 'budget', money: 'table' }, col('assessment_score'), col('credit_rating')],
-    rows(db, inScope, visit) {
-      const all = db.select({ y: institutionYears, code: institutions.code, regionId: institutions.regionId }).from(institutionYears)
-        .innerJoin(institutions, eq(institutions.id, institutionYears.institutionId)).orderBy(asc(institutions.code), asc(institutionYears.year)).all();
+    async rows(db, inScope, visit) {
+      const all = await db.select({ y: institutionYears, code: institutions.code, regionId: institutions.regionId }).from(institutionYears)
+        .innerJoin(institutions, eq(institutions.id, institutionYears.institutionId)).orderBy(asc(institutions.code), asc(institutionYears.year));
       const bySchemeYear = new Map<string, (typeof institutionSchemeYears.$inferSelect)[]>();
-      for (const s of db.select().from(institutionSchemeYears).orderBy(asc(institutionSchemeYears.scheme)).all()) {
+      for (const s of await db.select().from(institutionSchemeYears).orderBy(asc(institutionSchemeYears.scheme))) {
         const key = `${s.institutionId}/${s.year}`;
         const list = bySchemeYear.get(key);
         if (list) list.push(s);
@@ -118,27 +118,27 @@ const TABLES: Record<ExportableTable, { columns: Column[]; rows: (db: Db, inScop
   },
   violations: {
     columns: [col('institution_code'), col('date'), { name: 'amount', money: 'table' }, col('count'), col('nature'), col('kind'), col('status')],
-    rows(db, inScope, visit) {
-      const all = db.select({ v: violations, code: institutions.code, regionId: institutions.regionId }).from(violations)
-        .innerJoin(institutions, eq(institutions.id, violations.institutionId)).orderBy(asc(institutions.code), asc(violations.date), asc(violations.id)).all();
+    async rows(db, inScope, visit) {
+      const all = await db.select({ v: violations, code: institutions.code, regionId: institutions.regionId }).from(violations)
+        .innerJoin(institutions, eq(institutions.id, violations.institutionId)).orderBy(asc(institutions.code), asc(violations.date), asc(violations.id));
       for (const { v, code, regionId } of all) if (inScope(regionId)) visit([code, v.date, v.amountFen, v.count, v.nature, v.kind, v.status]);
     },
   },
   audit_log: {
     columns: ['id', 'at', 'user_id', 'username', 'action', 'entity', 'entity_id', 'before_json', 'after_json', 'ip', 'prev_hash', 'hash'].map(col),
-    rows(db, _inScope, visit) {
-      for (const a of db.select().from(auditLog).orderBy(asc(auditLog.id)).all()) {
+    async rows(db, _inScope, visit) {
+      for (const a of await db.select().from(auditLog).orderBy(asc(auditLog.id))) {
         visit([a.id, a.at, a.userId, a.username, a.action, a.entity, a.entityId, a.beforeJson, a.afterJson, a.ip, a.prevHash, a.hash]);
       }
     },
   },
 };
 
-function listFunds(db: Db) {
+async function listFunds(db: Db) {
   return db.select({
     id: funds.id, regionId: funds.regionId, code: regions.code, scheme: funds.scheme, account: funds.account,
     caliber: funds.caliber, periodKind: funds.periodKind, createdAt: funds.createdAt,
-  }).from(funds).innerJoin(regions, eq(regions.id, funds.regionId)).orderBy(asc(regions.code), asc(funds.scheme), asc(funds.account)).all();
+  }).from(funds).innerJoin(regions, eq(regions.id, funds.regionId)).orderBy(asc(regions.code), asc(funds.scheme), asc(funds.account));
 }
 
 /** `income_employer_fen` → `incomeEmployerFen` (drizzle's property names in schema.ts). */
@@ -158,7 +158,7 @@ export async function exportTable(db: Db, table: ExportableTable, format: 'csv' 
   const header = def.columns.map((c) => (c.money ? `${c.name} (${MONEY_UNITS[c.money === 'yuan' ? 'yuan' : unit].zh})` : c.name));
   const moneyColumns = new Set(def.columns.flatMap((c, i) => (c.money ? [i] : [])));
   const writer: TableWriter = format === 'csv' ? csvWriter(header, moneyColumns) : xlsxWriter(table, header, moneyColumns);
-  def.rows(db, (regionId) => scope === null || scope.has(regionId), (cells) => {
+  await def.rows(db, (regionId) => scope === null || scope.has(regionId), (cells) => {
     writer.row(cells.map((c, i) => {
       const money = def.columns[i]?.money;
       return money && typeof c === 'number' ? fenToUnitText(c, money === 'yuan' ? 'yuan' : unit) : c;

@@ -22,8 +22,8 @@ export interface ForecastRunInput {
   levels: number[];
 }
 
-export function runForecast(db: Db, scope: Set<number> | null, input: ForecastRunInput) {
-  const series = loadStoredSeries(db, scope, input.target);
+export async function runForecast(db: Db, scope: Set<number> | null, input: ForecastRunInput) {
+  const series = await loadStoredSeries(db, scope, input.target);
   let result;
   try {
     result = forecastSeries({ values: series.valuesYuan, frequency: series.frequency, start: series.start }, input.method, { horizon: input.horizon, levels: input.levels });
@@ -43,8 +43,8 @@ export function runForecast(db: Db, scope: Set<number> | null, input: ForecastRu
   };
 }
 
-export function runBacktest(db: Db, scope: Set<number> | null, input: { target: SeriesTarget; horizon: number; origins: number; methods?: MethodName[] | undefined }) {
-  const series = loadStoredSeries(db, scope, input.target);
+export async function runBacktest(db: Db, scope: Set<number> | null, input: { target: SeriesTarget; horizon: number; origins: number; methods?: MethodName[] | undefined }) {
+  const series = await loadStoredSeries(db, scope, input.target);
   const methods = (input.methods ?? DEFAULT_BACKTEST_METHODS).filter((m) => m !== 'snaive' || series.frequency > 1);
   const origins = Math.min(input.origins, series.valuesYuan.length - input.horizon - 2 + 1);
   if (origins < 1) throw new DomainError('BAD_REQUEST', `${series.valuesYuan.length} values are too few to backtest a horizon of ${input.horizon}`);
@@ -61,28 +61,33 @@ function asInputError(err: unknown, prefix: string): unknown {
   return err instanceof Error && err.constructor === Error ? new DomainError('BAD_REQUEST', prefix + err.message) : err;
 }
 
-export function saveForecast(db: Db, scope: Set<number> | null, user: SessionUser, input: ForecastRunInput & { note?: string | undefined }) {
-  const run = runForecast(db, scope, input);
-  return db.transaction((tx) => {
-    const row = tx.insert(savedForecasts).values({
+/**
+ * Fits the forecast, then stores it with its audit row. The fit (model time) stays outside the write
+ * transaction: the row records the data vintage it was fitted on, and the series' fund or institution
+ * is a foreign key, so it still exists when the row is written.
+ */
+export async function saveForecast(db: Db, scope: Set<number> | null, user: SessionUser, input: ForecastRunInput & { note?: string | undefined }) {
+  const run = await runForecast(db, scope, input);
+  return db.transaction(async (tx) => {
+    // an insert … returning answers the one row it wrote
+    const [row] = (await tx.insert(savedForecasts).values({
       fundId: input.target.kind === 'fund' ? input.target.fundId : null,
       institutionId: input.target.kind === 'institution' ? input.target.institutionId : null,
       measure: input.target.kind === 'fund' ? input.target.measure : 'payments',
       method: run.method, model: run.model, horizon: input.horizon,
       resultJson: JSON.stringify(run.forecast), dataVintage: run.dataVintage,
       lastPeriod: run.history.at(-1)?.period ?? '', modelVersion: run.modelVersion, note: input.note ?? null, createdBy: user.id,
-    }).returning({ id: savedForecasts.id }).get();
-    appendAudit(tx, { userId: user.id, username: user.username, action: 'forecast.save', entity: 'saved_forecast', entityId: row.id, after: { target: input.target, method: run.method, model: run.model, horizon: input.horizon } });
+    }).returning({ id: savedForecasts.id })) as [{ id: number }];
+    await appendAudit(tx, { userId: user.id, username: user.username, action: 'forecast.save', entity: 'saved_forecast', entityId: row.id, after: { target: input.target, method: run.method, model: run.model, horizon: input.horizon } });
     return { id: row.id, ...run };
   });
 }
 
-export function listSavedForecasts(db: Db, scope: Set<number> | null, fundId: number | undefined) {
-  if (fundId !== undefined) loadStoredSeries(db, scope, { kind: 'fund', fundId, measure: 'expenditure' });
-  const rows = db.select({
+export async function listSavedForecasts(db: Db, scope: Set<number> | null, fundId: number | undefined) {
+  if (fundId !== undefined) await loadStoredSeries(db, scope, { kind: 'fund', fundId, measure: 'expenditure' });
+  return db.select({
     id: savedForecasts.id, fundId: savedForecasts.fundId, institutionId: savedForecasts.institutionId, measure: savedForecasts.measure,
     method: savedForecasts.method, model: savedForecasts.model, horizon: savedForecasts.horizon, dataVintage: savedForecasts.dataVintage,
     lastPeriod: savedForecasts.lastPeriod, modelVersion: savedForecasts.modelVersion, note: savedForecasts.note, createdAt: savedForecasts.createdAt,
-  }).from(savedForecasts).where(fundId === undefined ? undefined : eq(savedForecasts.fundId, fundId)).orderBy(desc(savedForecasts.id)).limit(200).all();
-  return rows;
+  }).from(savedForecasts).where(fundId === undefined ? undefined : eq(savedForecasts.fundId, fundId)).orderBy(desc(savedForecasts.id)).limit(200);
 }

@@ -11,7 +11,7 @@ import { funds, regions, type Scheme } from '../db/schema.ts';
 import { fundRecordsInOrder } from '../db/queries/fund-records.ts';
 import { evaluateFundSeries, resolveParams, type FundWarning, type WarningParams } from '../../models/index.ts';
 import type { ParameterEntry } from './parameters.ts';
-import { judgingMonth, warningParamsAt } from './warning-rules.ts';
+import { warningRulesByPeriod, type WarningRules } from './warning-rules.ts';
 import { parametersInForce } from './parameter-sets.ts';
 import { assertRegionVisible } from './region-scope.ts';
 import { isRatedAccount } from './fund-overview.ts';
@@ -46,10 +46,10 @@ interface PeriodRules {
  * a period before the first national version is judged under that version), resolved for its
  * region and scheme (once per combination of versions: most funds meet one or two).
  */
-function rulesForFund(db: Db, regionCode: string, scheme: Scheme): (period: string) => PeriodRules {
+function rulesForFund(paramsAt: (period: string) => WarningRules, regionCode: string, scheme: Scheme): (period: string) => PeriodRules {
   const resolved = new Map<string, PeriodRules>();
   return (period) => {
-    const inForce = warningParamsAt(db, period);
+    const inForce = paramsAt(period);
     let rules = resolved.get(inForce.key);
     if (!rules) {
       const params = resolveParams(inForce.params, regionCode, scheme);
@@ -66,14 +66,15 @@ function rulesForFund(db: Db, regionCode: string, scheme: Scheme): (period: stri
  * newest rules for a fund without records); `rules` lists the spans, oldest first.
  * @throws DomainError NOT_FOUND `no fund <id>`, FORBIDDEN outside the user's regions.
  */
-export function fundDetail(db: Db, scope: Set<number> | null, fundId: number) {
-  const row = db.select({ fund: funds, region: regions }).from(funds)
-    .innerJoin(regions, eq(regions.id, funds.regionId)).where(eq(funds.id, fundId)).get();
+export async function fundDetail(db: Db, scope: Set<number> | null, fundId: number) {
+  const [row] = await db.select({ fund: funds, region: regions }).from(funds)
+    .innerJoin(regions, eq(regions.id, funds.regionId)).where(eq(funds.id, fundId)).limit(1);
   if (!row) throw new DomainError('NOT_FOUND', `no fund ${fundId}`);
   assertRegionVisible(scope, row.region.id);
-  const records = fundRecordsInOrder(db, fundId);
+  const records = await fundRecordsInOrder(db, fundId);
   const rated = isRatedAccount(row.fund.account);
-  const rulesOf = rulesForFund(db, row.region.code, row.fund.scheme);
+  const rules = await warningRulesByPeriod(db);
+  const rulesOf = rulesForFund(rules.paramsAt, row.region.code, row.fund.scheme);
   const periodRules = records.map((r) => rulesOf(r.period));
   // one evaluation of the whole series per distinct set of rules (a window reaches back before a change)
   const evaluations = new Map<string, FundWarning[]>();
@@ -94,7 +95,7 @@ export function fundDetail(db: Db, scope: Set<number> | null, fundId: number) {
     thresholds: newest.params.thresholds,
     parameterEntries: newest.entries,
     parameterVersion: newest.version,
-    rules: rulesSpans(db, scope, row.region.id, row.fund.scheme, records.map((r) => r.period), periodRules),
+    rules: await rulesSpans(db, scope, { regionId: row.region.id, scheme: row.fund.scheme, judgingMonth: rules.judgingMonth }, records.map((r) => r.period), periodRules),
     records: records.map((r, i) => {
       const w = warnings[i];
       return {
@@ -131,23 +132,26 @@ export function fundDetail(db: Db, scope: Set<number> | null, fundId: number) {
  * The runs of equal rules over the periods, with the versions in force at the start of each
  * (`parametersInForce`: the national version and the override of the fund's region and scheme).
  */
-function rulesSpans(db: Db, scope: Set<number> | null, regionId: number, scheme: Scheme, periods: readonly string[], periodRules: readonly PeriodRules[]): RulesSpan[] {
-  const monthOf = (period: string) => judgingMonth(db, period);
+async function rulesSpans(
+  db: Db, scope: Set<number> | null, fund: { regionId: number; scheme: Scheme; judgingMonth: (period: string) => string },
+  periods: readonly string[], periodRules: readonly PeriodRules[],
+): Promise<RulesSpan[]> {
+  const { regionId, scheme } = fund;
   const spans: RulesSpan[] = [];
-  periodRules.forEach((rules, i) => {
+  for (const [i, rules] of periodRules.entries()) {
     const period = periods[i] as string;
     const last = spans.at(-1);
     if (last && periodRules[i - 1]?.key === rules.key) {
       last.to = period;
-      return;
+      continue;
     }
-    const inForce = parametersInForce(db, scope, { period: monthOf(period) });
+    const inForce = await parametersInForce(db, scope, { period: fund.judgingMonth(period) });
     const override = inForce.overrides.find((o) => o.regionId === regionId && o.scheme === scheme);
     spans.push({
       from: period, to: period, parameterVersion: rules.version, nationalEffectiveFrom: inForce.national.effectiveFrom,
       override: override ? { version: override.version, effectiveFrom: override.effectiveFrom } : null,
       denominator: rules.params.denominator, thresholds: rules.params.thresholds,
     });
-  });
+  }
   return spans;
 }

@@ -3,12 +3,14 @@
  * period), with balance, payable months, tier and flags (domain.md §3).
  */
 import type { Db } from '../db/client.ts';
-import { listFundHeaders, makeRecentRecordsQuery, type FundHeader } from '../db/queries/fund-records.ts';
-import { evaluateFundSeries, parsePeriod, resolveParams, type FundWarning, type WarningParams } from '../../models/index.ts';
+import { listFundHeaders, type FundHeader } from '../db/queries/fund-records.ts';
+import { evaluateFundSeries, resolveParams, type FundWarning, type WarningParams } from '../../models/index.ts';
 import { activeWarningParams } from './parameters.ts';
 import { warningParamsAt } from './warning-rules.ts';
 import { asPlainJson, warningDataStamp } from './warning-cache.ts';
 import { memoAnswer, scopeMemoKey } from './answer-memo.ts';
+import { boundedMemo } from './bounded-memo.ts';
+import { trailingRecordsByFund } from './warning-records.ts';
 
 /** Records needed per fund: a 12-month window plus enough history to count recent deficits. */
 const MONTHS_OF_HISTORY = 36;
@@ -44,34 +46,23 @@ export function isRatedAccount(account: string): boolean {
   return account === 'pooling';
 }
 
-/** Per database (tests and benchmarks open several), then per data stamp, parameters and period. */
-const caches = new WeakMap<Db, Map<string, FundOverviewRow[]>>();
-const CACHE_LIMIT = 64;
+/** Per database (tests and benchmarks open several): the rows per parameter version and period while the data stamp holds. */
+const overviews = boundedMemo(64);
 
 /**
  * All funds' latest warnings, memoised on the warning data stamp so repeated reads are cheap: a
  * login or a projection run (an audit row, but no change of records) no longer recomputes them.
  */
-function cachedFundOverview(db: Db, params: WarningParams, parameterVersion: number, asOf: string | undefined): FundOverviewRow[] {
-  const key = `${warningDataStamp(db)}|${parameterVersion}|${asOf ?? ''}`;
-  let cache = caches.get(db);
-  if (!cache) caches.set(db, (cache = new Map()));
-  const hit = cache.get(key);
-  if (hit) return hit;
-  const rows = computeFundOverview(db, params, asOf);
-  if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(key, rows);
-  return rows;
+function cachedFundOverview(db: Db, params: WarningParams, parameterVersion: number, asOf: string | undefined, dataStamp: number): Promise<FundOverviewRow[]> {
+  return overviews(db, `${parameterVersion}|${asOf ?? ''}`, dataStamp, () => computeFundOverview(db, params, asOf));
 }
 
-/** Every fund's warning at its latest period at or before `asOf`, computed from the records. */
-export function computeFundOverview(db: Db, params: WarningParams, asOf: string | undefined): FundOverviewRow[] {
-  const recent = makeRecentRecordsQuery(db);
-  const asOfMonth = asOf ? parsePeriod(asOf) : undefined;
-  return listFundHeaders(db).map((fund): FundOverviewRow => {
-    const asOfIndex = !asOfMonth ? Number.MAX_SAFE_INTEGER
-      : fund.periodKind === 'year' ? asOfMonth.year : asOfMonth.kind === 'month' ? asOfMonth.index : asOfMonth.year * 12 + 11;
-    const records = recent(fund.fundId, asOfIndex, fund.periodKind === 'year' ? YEARS_OF_HISTORY : MONTHS_OF_HISTORY);
+/** Every fund's warning at its latest period at or before `asOf`, computed from the records (one query for the funds, one for their records). */
+export async function computeFundOverview(db: Db, params: WarningParams, asOf: string | undefined): Promise<FundOverviewRow[]> {
+  const headers = await listFundHeaders(db);
+  const recent = await trailingRecordsByFund(db, asOf, { month: MONTHS_OF_HISTORY, year: YEARS_OF_HISTORY });
+  return headers.map((fund): FundOverviewRow => {
+    const records = recent.get(fund.fundId) ?? [];
     const last = evaluateFundSeries(records, { scheme: fund.scheme, params: resolveParams(params, fund.regionCode, fund.scheme) }).at(-1);
     const lastRecord = records.at(-1);
     const rated = isRatedAccount(fund.account);
@@ -93,12 +84,12 @@ export function computeFundOverview(db: Db, params: WarningParams, asOf: string 
 }
 
 /** The overview a user may see, memoised per data stamp, parameter set, filter and scope (answer-memo.ts). */
-export function fundOverview(db: Db, scope: Set<number> | null, filter: OverviewFilter) {
+export async function fundOverview(db: Db, scope: Set<number> | null, filter: OverviewFilter) {
   // a month before the first national version is judged under it (warning-rules.ts), as on every warning page
-  const { params, entries, version, key: rulesKey } = filter.asOf === undefined ? activeWarningParams(db) : warningParamsAt(db, filter.asOf);
-  const stamp = `${warningDataStamp(db)}|${rulesKey}`;
-  return memoAnswer(db, `overview|${scopeMemoKey(scope)}|${JSON.stringify(filter)}`, stamp, () => {
-    const rows = cachedFundOverview(db, params, version, filter.asOf).filter((r) =>
+  const { params, entries, version, key: rulesKey } = filter.asOf === undefined ? await activeWarningParams(db) : await warningParamsAt(db, filter.asOf);
+  const dataStamp = await warningDataStamp(db);
+  return memoAnswer(db, `overview|${scopeMemoKey(scope)}|${JSON.stringify(filter)}`, `${dataStamp}|${rulesKey}`, async () => {
+    const rows = (await cachedFundOverview(db, params, version, filter.asOf, dataStamp)).filter((r) =>
       (scope === null || scope.has(r.regionId))
       && (!filter.scheme || r.scheme === filter.scheme)
       && (!filter.regionId || r.regionId === filter.regionId || r.parentRegionId === filter.regionId)

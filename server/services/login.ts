@@ -13,7 +13,7 @@ import type { Db } from '../db/client.ts';
 import { users } from '../db/schema.ts';
 import { hashPassword, verifyPassword } from '../auth/password.ts';
 import { createSession, endSession, loadSessionUser, purgeExpiredSessions, type SessionUser } from '../auth/sessions.ts';
-import { loginThrottle } from '../auth/login-throttle.ts';
+import { isLoginBlocked, recordLoginFailure, recordLoginSuccess } from '../auth/login-throttle.ts';
 import { matchTotp } from '../auth/totp.ts';
 import { appendAudit } from './audit.ts';
 import type { AuditAction } from './audit-actions.ts';
@@ -37,17 +37,17 @@ export async function login(
   const at = new Date(meta.nowMs);
   const audit = (action: AuditAction, userId: number | null, after?: { reason: string }) =>
     appendAudit(db, { userId, username: input.username, action, ip: meta.ip, ...(after ? { after } : {}) }, at);
-  const fail = (userId: number | null, reason: string, message: string): never => {
-    loginThrottle.recordFailure(keys, meta.nowMs);
-    audit('auth.login.failure', userId, { reason });
+  const fail = async (userId: number | null, reason: string, message: string): Promise<never> => {
+    await recordLoginFailure(db, keys, meta.nowMs);
+    await audit('auth.login.failure', userId, { reason });
     throw new DomainError('UNAUTHORIZED', message);
   };
 
-  if (loginThrottle.isBlocked(keys, meta.nowMs)) {
-    audit('auth.login.throttled', null);
+  if (await isLoginBlocked(db, keys, meta.nowMs)) {
+    await audit('auth.login.throttled', null);
     throw new DomainError('TOO_MANY_REQUESTS', 'too many failed logins; try again in 15 minutes');
   }
-  const user = db.select().from(users).where(eq(users.username, input.username)).get();
+  const [user] = await db.select().from(users).where(eq(users.username, input.username)).limit(1);
   const passwordOk = await verifyPassword(user?.passwordHash ?? (await dummy()), input.password);
   if (!user) return fail(null, 'unknown_user', BAD_CREDENTIALS);
   if (!passwordOk) return fail(user.id, 'password', BAD_CREDENTIALS);
@@ -55,21 +55,21 @@ export async function login(
 
   if (user.totpSecret !== null) {
     if (!input.totp) {
-      audit('auth.login.totp_required', user.id);
+      await audit('auth.login.totp_required', user.id);
       throw new DomainError('UNAUTHORIZED', TOTP_REQUIRED);
     }
     const step = matchTotp(user.totpSecret, input.totp, meta.nowMs, user.totpLastStep);
     // Claim the step only if no concurrent login claimed it (or a later one) meanwhile: a code is used once.
-    const claimed = step !== null && db.update(users).set({ totpLastStep: step })
+    const claimed = step !== null && (await db.update(users).set({ totpLastStep: step })
       .where(and(eq(users.id, user.id), or(isNull(users.totpLastStep), lt(users.totpLastStep, step))))
-      .returning({ id: users.id }).all().length === 1;
+      .returning({ id: users.id })).length === 1;
     if (!claimed) return fail(user.id, 'totp', TOTP_INVALID);
   }
 
-  loginThrottle.recordSuccess(keys);
-  if (meta.previousToken) endSession(db, meta.previousToken);
-  purgeExpiredSessions(db, meta.nowMs);
-  const token = createSession(db, user.id, meta.nowMs);
-  audit('auth.login.success', user.id);
-  return { token, user: loadSessionUser(db, user) };
+  await recordLoginSuccess(db, keys);
+  if (meta.previousToken) await endSession(db, meta.previousToken);
+  await purgeExpiredSessions(db, meta.nowMs);
+  const token = await createSession(db, user.id, meta.nowMs);
+  await audit('auth.login.success', user.id);
+  return { token, user: await loadSessionUser(db, user) };
 }

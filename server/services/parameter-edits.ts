@@ -12,7 +12,7 @@ import type { Db } from '../db/client.ts';
 import { regions, type Provenance } from '../db/schema.ts';
 import type { WarningScheme } from '../../models/index.ts';
 import {
-  NATIONAL_SET_NAME, insertVersion, loadParameterChains, overrideSetName, rulesAt, type ParameterEntry, type StoredVersion,
+  NATIONAL_SET_NAME, insertVersion, overrideSetName, readParameterChains, rulesAt, type ParameterEntry, type StoredVersion,
 } from './parameters.ts';
 import { NATIONAL_KEYS, OVERRIDE_KEYS, getParameterSet } from './parameter-sets.ts';
 import { appendAudit } from './audit.ts';
@@ -104,16 +104,17 @@ function checkTimeline(chains: Map<string, StoredVersion[]>, next: StoredVersion
   }
 }
 
-function writeVersion(db: Db, actor: Actor, next: StoredVersion, action: AuditAction, before: unknown, after: Record<string, unknown>): number {
+/** Writes the version and its audit row; call inside the transaction that read the chains it was checked against. */
+async function writeVersion(
+  tx: Db, actor: Actor, next: StoredVersion, action: AuditAction, before: unknown, after: Record<string, unknown>,
+): Promise<number> {
   const { who, at } = auditActor(actor);
-  return db.transaction((tx) => {
-    const id = insertVersion(tx, {
-      name: next.name, version: next.version, regionId: next.regionId, scheme: next.scheme, effectiveFrom: next.effectiveFrom,
-      note: next.note ?? '', createdBy: actor.id,
-    }, next.entries);
-    appendAudit(tx, { ...who, action, entity: 'parameter_set', entityId: id, before, after: { setId: id, ...after } }, at);
-    return id;
-  });
+  const id = await insertVersion(tx, {
+    name: next.name, version: next.version, regionId: next.regionId, scheme: next.scheme, effectiveFrom: next.effectiveFrom,
+    note: next.note ?? '', createdBy: actor.id,
+  }, next.entries);
+  await appendAudit(tx, { ...who, action, entity: 'parameter_set', entityId: id, before, after: { setId: id, ...after } }, at);
+  return id;
 }
 
 /**
@@ -123,8 +124,14 @@ function writeVersion(db: Db, actor: Actor, next: StoredVersion, action: AuditAc
  *   (`nothing changes from version <v>: …`), an effective month before the newest version's, or a broken rule, e.g.
  *   `params.thresholds.orangeBelow must be a number greater than redBelow (3), got 2`.
  */
-export function createParameterVersion(db: Db, actor: Actor, input: CreateVersionInput) {
-  const chains = loadParameterChains(db);
+export async function createParameterVersion(db: Db, actor: Actor, input: CreateVersionInput) {
+  // the chains are read, checked and extended under the write lock: no other version can slip in between
+  const id = await db.transaction(async (tx) => createVersionIn(tx, actor, input));
+  return getParameterSet(db, null, id);
+}
+
+async function createVersionIn(tx: Db, actor: Actor, input: CreateVersionInput): Promise<number> {
+  const chains = await readParameterChains(tx);
   const base = [...chains.values()].flat().find((v) => v.id === input.fromSetId);
   if (!base) throw new DomainError('NOT_FOUND', `parameter set ${input.fromSetId} not found`);
   if (base.name !== NATIONAL_SET_NAME) {
@@ -143,10 +150,9 @@ export function createParameterVersion(db: Db, actor: Actor, input: CreateVersio
   const next: StoredVersion = { ...base, id: 0, version: base.version + 1, effectiveFrom: input.effectiveFrom, note: input.note, entries };
   checkTimeline(chains, next);
   const changedKeys = new Set(changed.map((e) => e.key));
-  const id = writeVersion(db, actor, next, 'parameters.version',
+  return writeVersion(tx, actor, next, 'parameters.version',
     { setId: base.id, version: base.version, effectiveFrom: base.effectiveFrom, values: byKey(base.entries.filter((e) => changedKeys.has(e.key))) },
     { version: next.version, effectiveFrom: next.effectiveFrom, note: input.note, values: byKey(changed) });
-  return getParameterSet(db, null, id);
 }
 
 /**
@@ -156,12 +162,18 @@ export function createParameterVersion(db: Db, actor: Actor, input: CreateVersio
  *   not overridable per region, a repeated key, no change, nothing to end, an effective month before the newest
  *   version's, or a broken rule, e.g. `params.regions.C1.employee.thresholds.orangeBelow must be a number greater than redBelow (7), got 6`.
  */
-export function setRegionalOverride(db: Db, actor: Actor, scope: Set<number> | null, input: SetOverrideInput) {
-  const region = db.select({ code: regions.code }).from(regions).where(eq(regions.id, input.regionId)).get()?.code;
+export async function setRegionalOverride(db: Db, actor: Actor, scope: Set<number> | null, input: SetOverrideInput) {
+  const id = await db.transaction(async (tx) => setOverrideIn(tx, actor, scope, input));
+  return getParameterSet(db, scope, id);
+}
+
+async function setOverrideIn(tx: Db, actor: Actor, scope: Set<number> | null, input: SetOverrideInput): Promise<number> {
+  const [found] = await tx.select({ code: regions.code }).from(regions).where(eq(regions.id, input.regionId)).limit(1);
+  const region = found?.code;
   if (region === undefined) throw new DomainError('NOT_FOUND', `no region ${input.regionId}`);
   assertRegionVisible(scope, input.regionId);
   checkKeys(input.values, OVERRIDE_KEYS, 'a regional override');
-  const chains = loadParameterChains(db);
+  const chains = await readParameterChains(tx);
   const name = overrideSetName(input.regionId, input.scheme);
   const newest = chains.get(name)?.at(-1);
   const entries: ParameterEntry[] = input.values.map((v) => ({ key: v.key, value: v.value, provenance: v.provenance, source: v.source }));
@@ -176,8 +188,7 @@ export function setRegionalOverride(db: Db, actor: Actor, scope: Set<number> | n
     effectiveFrom: input.effectiveFrom, note: input.note, createdBy: actor.id, createdAt: '', entries,
   };
   checkTimeline(chains, next);
-  const id = writeVersion(db, actor, next, 'parameters.override',
+  return writeVersion(tx, actor, next, 'parameters.override',
     newest ? { setId: newest.id, version: newest.version, effectiveFrom: newest.effectiveFrom, values: byKey(newest.entries) } : null,
     { region, scheme: input.scheme, version: next.version, effectiveFrom: next.effectiveFrom, note: input.note, values: byKey(entries) });
-  return getParameterSet(db, scope, id);
 }

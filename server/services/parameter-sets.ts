@@ -61,8 +61,8 @@ const valueViews = (entries: readonly ParameterEntry[]): ParameterValueView[] =>
   return [...entries].sort((a, b) => order(a.key) - order(b.key)).map((e) => ({ ...e, unit: parameterUnit(e.key) }));
 };
 
-function usernames(db: Db): Map<number, string> {
-  return new Map(db.select({ id: users.id, username: users.username }).from(users).all().map((u) => [u.id, u.username]));
+async function usernames(db: Db): Promise<Map<number, string>> {
+  return new Map((await db.select({ id: users.id, username: users.username }).from(users)).map((u) => [u.id, u.username]));
 }
 
 function versionViews(chain: readonly StoredVersion[], names: Map<number, string>): VersionView[] {
@@ -72,8 +72,8 @@ function versionViews(chain: readonly StoredVersion[], names: Map<number, string
   })).reverse();
 }
 
-function regionRefs(db: Db): Map<number, RegionRef> {
-  return new Map(db.select().from(regions).all().map((r) => [r.id, { regionId: r.id, regionCode: r.code, regionName: r.name, regionNameEn: r.nameEn }]));
+async function regionRefs(db: Db): Promise<Map<number, RegionRef>> {
+  return new Map((await db.select().from(regions)).map((r) => [r.id, { regionId: r.id, regionCode: r.code, regionName: r.name, regionNameEn: r.nameEn }]));
 }
 
 /** An override chain's region, or NOT_FOUND / FORBIDDEN (not the user's region). */
@@ -88,10 +88,8 @@ function overrideRegion(refs: Map<number, RegionRef>, scope: Set<number> | null,
  * The national chain and every override chain of the user's regions, newest version first, with
  * the values of each override's newest version and the keys (with units) an override may hold.
  */
-export function listParameterSets(db: Db, scope: Set<number> | null) {
-  const chains = loadParameterChains(db);
-  const names = usernames(db);
-  const refs = regionRefs(db);
+export async function listParameterSets(db: Db, scope: Set<number> | null) {
+  const [chains, names, refs] = await Promise.all([loadParameterChains(db), usernames(db), regionRefs(db)]);
   const overrides = [...chains.values()]
     .filter((chain) => chain[0]?.regionId != null && (scope === null || scope.has(chain[0].regionId)))
     .map((chain) => {
@@ -113,14 +111,14 @@ export function listParameterSets(db: Db, scope: Set<number> | null) {
  * One version with every value, its unit, provenance and source.
  * @throws DomainError NOT_FOUND `parameter set <id> not found`; FORBIDDEN for an override outside the user's regions.
  */
-export function getParameterSet(db: Db, scope: Set<number> | null, setId: number) {
-  const chains = loadParameterChains(db);
+export async function getParameterSet(db: Db, scope: Set<number> | null, setId: number) {
+  const chains = await loadParameterChains(db);
   const chain = [...chains.values()].find((c) => c.some((v) => v.id === setId));
   const index = chain?.findIndex((v) => v.id === setId) ?? -1;
   if (!chain || index < 0) throw new DomainError('NOT_FOUND', `parameter set ${setId} not found`);
   const v = chain[index] as StoredVersion;
-  const region = v.regionId === null ? null : overrideRegion(regionRefs(db), scope, v.regionId);
-  const view = versionViews(chain, usernames(db)).find((x) => x.setId === setId) as VersionView;
+  const region = v.regionId === null ? null : overrideRegion(await regionRefs(db), scope, v.regionId);
+  const view = versionViews(chain, await usernames(db)).find((x) => x.setId === setId) as VersionView;
   return {
     ...view, kind: v.name === NATIONAL_SET_NAME ? 'national' as const : 'override' as const, region, scheme: v.scheme,
     newestVersion: (chain.at(-1) as StoredVersion).version, values: valueViews(v.entries),
@@ -141,15 +139,15 @@ export interface InForceQuery {
  * @throws DomainError NOT_FOUND for an unknown region, FORBIDDEN outside the user's regions,
  *   BAD_REQUEST `period <p> is before the first national version (from <month>)`.
  */
-export function parametersInForce(db: Db, scope: Set<number> | null, query: InForceQuery) {
+export async function parametersInForce(db: Db, scope: Set<number> | null, query: InForceQuery) {
   const month = periodMonth(query.period ?? LATEST_PERIOD);
-  const chains = loadParameterChains(db);
+  const chains = await loadParameterChains(db);
   const first = chains.get(NATIONAL_SET_NAME)?.[0];
   if (first && !versionAt([first], month)) {
     throw new DomainError('BAD_REQUEST', `period ${query.period} is before the first national version (from ${first.effectiveFrom})`);
   }
   const rules = rulesAt(chains, month);
-  const refs = regionRefs(db);
+  const refs = await regionRefs(db);
   const region = query.regionId === undefined ? null : overrideRegion(refs, scope, query.regionId);
   const visible = rules.overrides.filter((o) => scope === null || scope.has(o.regionId as number));
   const { national } = rules;

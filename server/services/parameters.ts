@@ -44,11 +44,11 @@ export interface StoredVersion {
 export const overrideSetName = (regionId: number, scheme: string) => `region-${regionId}-${scheme}`;
 
 /** Writes version 1 of the national default set if the database has none. */
-export function ensureNationalParameterSet(db: Db): void {
-  const existing = db.select({ id: parameterSets.id }).from(parameterSets).where(eq(parameterSets.name, NATIONAL_SET_NAME)).get();
-  if (existing) return;
-  db.transaction((tx) => {
-    insertVersion(tx, {
+export async function ensureNationalParameterSet(db: Db): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [existing] = await tx.select({ id: parameterSets.id }).from(parameterSets).where(eq(parameterSets.name, NATIONAL_SET_NAME)).limit(1);
+    if (existing) return;
+    await insertVersion(tx, {
       name: NATIONAL_SET_NAME, version: 1, regionId: null, scheme: null, effectiveFrom: NATIONAL_EFFECTIVE_FROM,
       note: 'National defaults of domain.md §3–§5 with provenance per value', createdBy: null,
     }, NATIONAL_DEFAULT_PARAMETERS);
@@ -69,35 +69,39 @@ export interface NewVersion {
  * Inserts a version as a draft, its values, then publishes it (the database refuses values for a
  * published version). Call inside the transaction that also writes the audit row.
  */
-export function insertVersion(tx: Pick<Db, 'insert' | 'update'>, set: NewVersion, entries: readonly ParameterEntry[]): number {
-  const { id } = tx.insert(parameterSets).values({ ...set, status: 'draft' }).returning({ id: parameterSets.id }).get();
-  for (const e of entries) {
-    tx.insert(parameterValues).values({ setId: id, key: e.key, valueJson: JSON.stringify(e.value), provenance: e.provenance, source: e.source }).run();
+export async function insertVersion(tx: Db, set: NewVersion, entries: readonly ParameterEntry[]): Promise<number> {
+  const [{ id }] = await tx.insert(parameterSets).values({ ...set, status: 'draft' }).returning({ id: parameterSets.id }) as [{ id: number }];
+  if (entries.length > 0) {
+    await tx.insert(parameterValues).values(entries.map((e) => ({
+      setId: id, key: e.key, valueJson: JSON.stringify(e.value), provenance: e.provenance, source: e.source,
+    })));
   }
-  tx.update(parameterSets).set({ status: 'published' }).where(eq(parameterSets.id, id)).run();
+  await tx.update(parameterSets).set({ status: 'published' }).where(eq(parameterSets.id, id));
   return id;
 }
 
 interface Loaded {
   stamp: string;
-  chains: Map<string, StoredVersion[]>;
+  /** Shared by the requests that find the same stamp while it is being read. */
+  chains: Promise<Map<string, StoredVersion[]>>;
   rules: Map<string, RulesInForce>;
 }
 const loaded = new WeakMap<Db, Loaded>();
-const stampQueries = new WeakMap<Db, () => string>();
+const stampQueries = new WeakMap<Db, () => Promise<string>>();
 /** Months of rules kept per database (a fund's ten years of monthly history is 120). */
 const RULES_MEMO_LIMIT = 256;
 
 /**
- * Count and newest id of the published versions, as a prepared statement per database: published
- * rows never change and ids only grow, so an equal stamp means equal chains.
+ * Count and newest id of the published versions, as a named prepared statement per database:
+ * published rows never change and ids only grow, so an equal stamp means equal chains.
  */
-function publishedStamp(db: Db): string {
+function publishedStamp(db: Db): Promise<string> {
   let query = stampQueries.get(db);
   if (!query) {
-    const prepared = db.select({ n: count(), last: max(parameterSets.id) }).from(parameterSets).where(eq(parameterSets.status, 'published')).prepare();
-    query = () => {
-      const row = prepared.get();
+    const prepared = db.select({ n: count(), last: max(parameterSets.id) }).from(parameterSets)
+      .where(eq(parameterSets.status, 'published')).prepare('parameters_published_stamp');
+    query = async () => {
+      const [row] = await prepared.execute();
       return `${row?.n ?? 0}|${row?.last ?? 0}`;
     };
     stampQueries.set(db, query);
@@ -105,28 +109,41 @@ function publishedStamp(db: Db): string {
   return query();
 }
 
-/** The loaded chains of a database, read again only after a version was published. */
-function loadedState(db: Db): Loaded {
-  const stamp = publishedStamp(db);
+/**
+ * The loaded chains of a database and the rules built from them, read again only after a version
+ * was published. Concurrent requests share one read; a read that fails is dropped, not kept.
+ */
+async function loadedState(db: Db): Promise<{ chains: Map<string, StoredVersion[]>; rules: Map<string, RulesInForce> }> {
+  const stamp = await publishedStamp(db);
   let state = loaded.get(db);
   if (!state || state.stamp !== stamp) {
-    state = { stamp, chains: readChains(db), rules: new Map() };
-    loaded.set(db, state);
+    const fresh: Loaded = { stamp, chains: readParameterChains(db), rules: new Map() };
+    fresh.chains.catch(() => {
+      if (loaded.get(db) === fresh) loaded.delete(db);
+    });
+    loaded.set(db, (state = fresh));
   }
-  return state;
+  return { chains: await state.chains, rules: state.rules };
 }
 
 /** Every published version by set name, oldest first (shared: callers must not change them). */
-export function loadParameterChains(db: Db): Map<string, StoredVersion[]> {
-  return loadedState(db).chains;
+export async function loadParameterChains(db: Db): Promise<Map<string, StoredVersion[]>> {
+  return (await loadedState(db)).chains;
 }
 
-function readChains(db: Db): Map<string, StoredVersion[]> {
-  const sets = db.select({ set: parameterSets, regionCode: regions.code }).from(parameterSets)
-    .leftJoin(regions, eq(regions.id, parameterSets.regionId))
-    .where(eq(parameterSets.status, 'published')).orderBy(asc(parameterSets.name), asc(parameterSets.version)).all();
+/**
+ * Every published version by set name, oldest first, read now and not kept: for the checks of an
+ * edit, inside its write transaction (a memoised read may have been started outside it).
+ */
+export async function readParameterChains(db: Db): Promise<Map<string, StoredVersion[]>> {
+  const [sets, rows] = await Promise.all([
+    db.select({ set: parameterSets, regionCode: regions.code }).from(parameterSets)
+      .leftJoin(regions, eq(regions.id, parameterSets.regionId))
+      .where(eq(parameterSets.status, 'published')).orderBy(asc(parameterSets.name), asc(parameterSets.version)),
+    db.select().from(parameterValues).orderBy(asc(parameterValues.key)),
+  ]);
   const values = new Map<number, ParameterEntry[]>();
-  for (const v of db.select().from(parameterValues).orderBy(asc(parameterValues.key)).all()) {
+  for (const v of rows) {
     const entry = { key: v.key, value: JSON.parse(v.valueJson) as unknown, provenance: v.provenance, source: v.source };
     values.set(v.setId, [...(values.get(v.setId) ?? []), entry]);
   }
@@ -204,8 +221,10 @@ export function rulesAt(chains: ReadonlyMap<string, readonly StoredVersion[]>, m
  * The warning parameters in force at a period (`YYYY-MM` or `YYYY`; the newest versions without
  * one), the national entries and version the UI shows beside them, and the key of the combination.
  */
-export function activeWarningParams(db: Db, period: string = LATEST_PERIOD): { params: WarningParams; entries: ParameterEntry[]; version: number; key: string } {
-  const state = loadedState(db);
+export async function activeWarningParams(
+  db: Db, period: string = LATEST_PERIOD,
+): Promise<{ params: WarningParams; entries: ParameterEntry[]; version: number; key: string }> {
+  const state = await loadedState(db);
   const month = periodMonth(period);
   let rules = state.rules.get(month);
   if (!rules) {

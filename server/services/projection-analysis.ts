@@ -18,25 +18,27 @@ function modelCall<T>(f: () => T): T {
   }
 }
 
-export function compareScenarios(db: Db, scope: Set<number> | null, scenarioIds: number[]) {
-  return scenarioIds.map((id) => {
-    const version = getScenario(db, scope, id);
-    const { scenario, ...meta } = version;
-    return { ...meta, scenario, projection: modelCall(() => projectScenario(scenario)) };
-  });
+/** The versions in the order asked, each with its projection; the first unknown or out-of-scope id refuses the lot. */
+export async function compareScenarios(db: Db, scope: Set<number> | null, scenarioIds: number[]) {
+  const out = [];
+  for (const id of scenarioIds) {
+    const { scenario, ...meta } = await getScenario(db, scope, id);
+    out.push({ ...meta, scenario, projection: modelCall(() => projectScenario(scenario)) });
+  }
+  return out;
 }
 
-export function scenarioSensitivity(db: Db, scope: Set<number> | null, scenarioId: number, years: number[] | undefined) {
-  const { scenario } = getScenario(db, scope, scenarioId);
+export async function scenarioSensitivity(db: Db, scope: Set<number> | null, scenarioId: number, years: number[] | undefined) {
+  const { scenario } = await getScenario(db, scope, scenarioId);
   return modelCall(() => tornado(scenario, years === undefined ? {} : { years }));
 }
 
-export function solveScenario(db: Db, scope: Set<number> | null, scenarioId: number, targetMonths: number) {
-  const { scenario } = getScenario(db, scope, scenarioId);
+export async function solveScenario(db: Db, scope: Set<number> | null, scenarioId: number, targetMonths: number) {
+  const { scenario } = await getScenario(db, scope, scenarioId);
   return modelCall(() => solveForTarget(scenario, { targetMonths }));
 }
 
-export function scenarioPresets(db: Db, scope: Set<number> | null, scenarioId: number) {
-  const { scenario } = getScenario(db, scope, scenarioId);
+export async function scenarioPresets(db: Db, scope: Set<number> | null, scenarioId: number) {
+  const { scenario } = await getScenario(db, scope, scenarioId);
   return modelCall(() => costPresets(scenario));
 }

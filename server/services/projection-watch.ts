@@ -11,8 +11,8 @@ import { getRun } from './projection-runs.ts';
  * own code: an error thrown while the stream is read reaches the client as INTERNAL_SERVER_ERROR.
  * @throws DomainError NOT_FOUND `projection run <id> not found`; FORBIDDEN through its scenario's region.
  */
-export function watchRunOrStored(db: Db, scope: Set<number> | null, runId: number, signal?: AbortSignal): AsyncGenerator<RunProgress> {
-  getRun(db, scope, runId);
+export async function watchRunOrStored(db: Db, scope: Set<number> | null, runId: number, signal?: AbortSignal): Promise<AsyncGenerator<RunProgress>> {
+  await getRun(db, scope, runId);
   return progressOf(db, scope, runId, signal);
 }
 
@@ -23,7 +23,7 @@ async function* progressOf(db: Db, scope: Set<number> | null, runId: number, sig
     finished = update.status !== 'queued' && update.status !== 'running';
   }
   if (!finished) {
-    const stored = getRun(db, scope, runId);
+    const stored = await getRun(db, scope, runId);
     yield { runId, status: stored.status, progress: stored.progress };
   }
 }

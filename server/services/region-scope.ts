@@ -16,14 +16,14 @@ import { warningDataStamp } from './warning-cache.ts';
 
 export type RegionRow = typeof regions.$inferSelect;
 
-export function listAllRegions(db: Db): RegionRow[] {
-  return db.select().from(regions).orderBy(asc(regions.code)).all();
+export async function listAllRegions(db: Db): Promise<RegionRow[]> {
+  return db.select().from(regions).orderBy(asc(regions.code));
 }
 
 interface ScopeMemo {
   stamp: number;
-  /** Region id → its child region ids. */
-  children: Map<number, number[]>;
+  /** Region id → its child region ids; one read shared by the requests that find the same stamp. */
+  children: Promise<Map<number, number[]>>;
   /** Sorted assigned region ids → the visible set. */
   scopes: Map<string, Set<number>>;
 }
@@ -32,31 +32,43 @@ const scopeMemos = new WeakMap<Db, ScopeMemo>();
 /** Distinct assignments kept per database; a province has a few dozen. */
 const SCOPE_LIMIT = 256;
 
-/** The region tree and the scopes built from it, read again only when the warning data stamp moved. */
-function scopeMemo(db: Db): ScopeMemo {
-  const stamp = warningDataStamp(db);
+/**
+ * The region tree and the scopes built from it, read again only when the warning data stamp moved;
+ * a read that fails is dropped, not kept.
+ */
+async function scopeMemo(db: Db): Promise<ScopeMemo> {
+  const stamp = await warningDataStamp(db);
   const cached = scopeMemos.get(db);
   if (cached && cached.stamp === stamp) return cached;
+  const memo: ScopeMemo = { stamp, children: readChildren(db), scopes: new Map<string, Set<number>>() };
+  memo.children.catch(() => {
+    if (scopeMemos.get(db) === memo) scopeMemos.delete(db);
+  });
+  scopeMemos.set(db, memo);
+  return memo;
+}
+
+async function readChildren(db: Db): Promise<Map<number, number[]>> {
   const children = new Map<number, number[]>();
-  for (const r of db.select({ id: regions.id, parentId: regions.parentId }).from(regions).all()) {
+  for (const r of await db.select({ id: regions.id, parentId: regions.parentId }).from(regions)) {
     if (r.parentId === null) continue;
     const siblings = children.get(r.parentId);
     if (siblings) siblings.push(r.id);
     else children.set(r.parentId, [r.id]);
   }
-  const memo = { stamp, children, scopes: new Map<string, Set<number>>() };
-  scopeMemos.set(db, memo);
-  return memo;
+  return children;
 }
 
 /**
  * Region ids the user may see (assigned regions and their descendants); null means all. Users with
  * the same assignment get the same set while the data stamp holds: callers must not change it.
  */
-export function visibleRegionIds(db: Db, user: Pick<SessionUser, 'regionIds'>): Set<number> | null {
+export async function visibleRegionIds(db: Db, user: Pick<SessionUser, 'regionIds'>): Promise<Set<number> | null> {
   if (user.regionIds === null) return null;
-  const memo = scopeMemo(db);
+  const memo = await scopeMemo(db);
   const key = [...user.regionIds].sort((a, b) => a - b).join(',');
+  // looked up after the tree is read, and built without awaiting: one set per assignment
+  const children = await memo.children;
   const known = memo.scopes.get(key);
   if (known) return known;
   const visible = new Set<number>();
@@ -65,7 +77,7 @@ export function visibleRegionIds(db: Db, user: Pick<SessionUser, 'regionIds'>): 
     const id = stack.pop() as number;
     if (visible.has(id)) continue;
     visible.add(id);
-    stack.push(...(memo.children.get(id) ?? []));
+    stack.push(...(children.get(id) ?? []));
   }
   if (memo.scopes.size >= SCOPE_LIMIT) memo.scopes.clear();
   memo.scopes.set(key, visible);
@@ -77,8 +89,8 @@ export function assertRegionVisible(scope: Set<number> | null, regionId: number)
 }
 
 /** The visible regions plus their ancestors (marked), for the region tree. */
-export function regionTree(db: Db, scope: Set<number> | null) {
-  const all = listAllRegions(db);
+export async function regionTree(db: Db, scope: Set<number> | null) {
+  const all = await listAllRegions(db);
   if (scope === null) return all.map((r) => ({ ...r, accessible: true }));
   const byId = new Map(all.map((r) => [r.id, r]));
   const shown = new Set<number>();

@@ -85,14 +85,14 @@ const round = (x: number, digits: number) => Number(x.toFixed(digits));
  * @throws DomainError NOT_FOUND `no fund <id>`; BAD_REQUEST `fund <id> is a <scheme> fund: projections cover the employee and resident pooling funds`,
  *   `fund <id> has no complete calendar year of records`, `fund <id> has no member counts for <year>: the projection needs them`.
  */
-export function scenarioFromFund(db: Db, scope: Set<number> | null, fundId: number, startYear?: number): CalibratedScenario {
-  const fund = db.select().from(funds).where(eq(funds.id, fundId)).get();
+export async function scenarioFromFund(db: Db, scope: Set<number> | null, fundId: number, startYear?: number): Promise<CalibratedScenario> {
+  const [fund] = await db.select().from(funds).where(eq(funds.id, fundId)).limit(1);
   if (!fund) throw new DomainError('NOT_FOUND', `no fund ${fundId}`);
   assertRegionVisible(scope, fund.regionId);
   if ((fund.scheme !== 'employee' && fund.scheme !== 'resident') || fund.account !== 'pooling') {
     throw new DomainError('BAD_REQUEST', `fund ${fundId} is a ${fund.scheme} ${fund.account} fund: projections cover the employee and resident pooling funds`);
   }
-  const rows = db.select().from(fundRecords).where(eq(fundRecords.fundId, fundId)).orderBy(asc(fundRecords.periodIndex)).all();
+  const rows = await db.select().from(fundRecords).where(eq(fundRecords.fundId, fundId)).orderBy(asc(fundRecords.periodIndex));
   const years = completeYears(rows, fund.periodKind === 'month');
   const open = years[years.length - 1];
   if (!open) throw new DomainError('BAD_REQUEST', `fund ${fundId} has no complete calendar year of records`);

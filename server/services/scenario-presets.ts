@@ -15,8 +15,8 @@ export interface ClonePresetInput {
   note?: string | undefined;
 }
 
-export function clonePreset(db: Db, user: SessionUser, scope: Set<number> | null, input: ClonePresetInput): ScenarioVersion {
-  const from = getScenario(db, scope, input.fromId);
+export async function clonePreset(db: Db, user: SessionUser, scope: Set<number> | null, input: ClonePresetInput): Promise<ScenarioVersion> {
+  const from = await getScenario(db, scope, input.fromId);
   const base = input.preset === undefined ? from.scenario : costPresets(from.scenario)[input.preset];
   const scenario = { ...base, name: input.name ?? (input.preset === undefined ? `${from.name} (copy)` : base.name) };
   return cloneScenario(db, user, scope, input.fromId, { scenario, preset: input.preset ?? null, note: input.note });

@@ -68,84 +68,91 @@ interface VersionPlace { lineage: string; version: number; basedOnId: number | n
 
 /**
  * The region and fund a version refers to exist and are in the user's regions (a fund's region
- * counts even when the version names no region).
+ * counts even when the version names no region). Call inside the write transaction.
  * @throws DomainError NOT_FOUND `region <id> not found` or `fund <id> not found`; FORBIDDEN outside the user's regions.
  */
-function assertReferencesVisible(db: Db, scope: Set<number> | null, regionId: number | null, fundId: number | null): void {
+async function assertReferencesVisible(tx: Db, scope: Set<number> | null, regionId: number | null, fundId: number | null): Promise<void> {
   if (regionId !== null) {
-    if (!db.select({ id: regions.id }).from(regions).where(eq(regions.id, regionId)).get()) throw new DomainError('NOT_FOUND', `region ${regionId} not found`);
+    const [region] = await tx.select({ id: regions.id }).from(regions).where(eq(regions.id, regionId)).limit(1);
+    if (!region) throw new DomainError('NOT_FOUND', `region ${regionId} not found`);
     assertRegionVisible(scope, regionId);
   }
   if (fundId !== null) {
-    const fund = db.select({ regionId: funds.regionId }).from(funds).where(eq(funds.id, fundId)).get();
+    const [fund] = await tx.select({ regionId: funds.regionId }).from(funds).where(eq(funds.id, fundId)).limit(1);
     if (!fund) throw new DomainError('NOT_FOUND', `fund ${fundId} not found`);
     assertRegionVisible(scope, fund.regionId);
   }
 }
 
-function insertVersion(db: Db, user: SessionUser, scope: Set<number> | null, input: SaveScenarioInput, place: VersionPlace): ScenarioVersion {
+/** Checks the references, then writes one version and its audit row: call inside the write transaction. */
+async function insertVersion(tx: Db, user: SessionUser, scope: Set<number> | null, input: SaveScenarioInput, place: VersionPlace): Promise<ScenarioVersion> {
   const { lineage, version, basedOnId, action } = place;
   const regionId = input.regionId ?? null;
-  assertReferencesVisible(db, scope, regionId, input.fundId ?? null);
-  return db.transaction((tx) => {
-    const row = tx.insert(scenarios).values({
-      lineage, version, name: input.scenario.name, scheme: input.scenario.scheme, regionId, fundId: input.fundId ?? null,
-      preset: input.preset ?? null, basedOnId, scenarioJson: JSON.stringify(input.scenario), inputHash: scenarioHash(input.scenario),
-      dataVintage: input.dataVintage ?? 'manual', note: input.note ?? null, createdBy: user.id,
-    }).returning().get();
-    appendAudit(tx, {
-      userId: user.id, username: user.username, action, entity: 'scenario', entityId: row.id,
-      after: { lineage, version, name: row.name, inputHash: row.inputHash, basedOnId },
-    });
-    return toVersion(row);
+  await assertReferencesVisible(tx, scope, regionId, input.fundId ?? null);
+  // an insert … returning answers the one row it wrote
+  const [row] = (await tx.insert(scenarios).values({
+    lineage, version, name: input.scenario.name, scheme: input.scenario.scheme, regionId, fundId: input.fundId ?? null,
+    preset: input.preset ?? null, basedOnId, scenarioJson: JSON.stringify(input.scenario), inputHash: scenarioHash(input.scenario),
+    dataVintage: input.dataVintage ?? 'manual', note: input.note ?? null, createdBy: user.id,
+  }).returning()) as [ScenarioRow];
+  await appendAudit(tx, {
+    userId: user.id, username: user.username, action, entity: 'scenario', entityId: row.id,
+    after: { lineage, version, name: row.name, inputHash: row.inputHash, basedOnId },
   });
+  return toVersion(row);
 }
 
 /** Saves a new scenario as version 1 of a new lineage. */
-export function createScenario(db: Db, user: SessionUser, scope: Set<number> | null, input: SaveScenarioInput): ScenarioVersion {
-  return insertVersion(db, user, scope, input, { lineage: randomUUID(), version: 1, basedOnId: null, action: 'scenario.create' });
+export function createScenario(db: Db, user: SessionUser, scope: Set<number> | null, input: SaveScenarioInput): Promise<ScenarioVersion> {
+  return db.transaction((tx) => insertVersion(tx, user, scope, input, { lineage: randomUUID(), version: 1, basedOnId: null, action: 'scenario.create' }));
 }
 
 /**
- * Saves a change to a scenario as the next version of its lineage.
+ * Saves a change to a scenario as the next version of its lineage. The newest version is read in
+ * the write transaction, so two revisions of the same version cannot both pass.
  * @throws DomainError CONFLICT `scenario <id> is version <v>; the newest version of "<name>" is <w>` when revising an old version.
  */
-export function reviseScenario(db: Db, user: SessionUser, scope: Set<number> | null, fromId: number, input: SaveScenarioInput): ScenarioVersion {
-  const from = getScenario(db, scope, fromId);
-  const newest = db.select({ v: max(scenarios.version) }).from(scenarios).where(eq(scenarios.lineage, from.lineage)).get()?.v ?? from.version;
-  if (newest !== from.version) {
-    throw new DomainError('CONFLICT', `scenario ${fromId} is version ${from.version}; the newest version of "${from.name}" is ${newest}`);
-  }
-  if (input.scenario.scheme !== from.scheme) throw new DomainError('BAD_REQUEST', `a new version keeps the scheme (${from.scheme})`);
-  const regionId = input.regionId === undefined ? from.regionId : input.regionId;
-  return insertVersion(db, user, scope, { ...input, regionId, fundId: input.fundId ?? from.fundId, dataVintage: input.dataVintage ?? from.dataVintage }, { lineage: from.lineage, version: newest + 1, basedOnId: from.id, action: 'scenario.revise' });
+export function reviseScenario(db: Db, user: SessionUser, scope: Set<number> | null, fromId: number, input: SaveScenarioInput): Promise<ScenarioVersion> {
+  return db.transaction(async (tx) => {
+    const from = await getScenario(tx, scope, fromId);
+    const [newestRow] = await tx.select({ v: max(scenarios.version) }).from(scenarios).where(eq(scenarios.lineage, from.lineage));
+    const newest = newestRow?.v ?? from.version;
+    if (newest !== from.version) {
+      throw new DomainError('CONFLICT', `scenario ${fromId} is version ${from.version}; the newest version of "${from.name}" is ${newest}`);
+    }
+    if (input.scenario.scheme !== from.scheme) throw new DomainError('BAD_REQUEST', `a new version keeps the scheme (${from.scheme})`);
+    const regionId = input.regionId === undefined ? from.regionId : input.regionId;
+    return insertVersion(tx, user, scope, { ...input, regionId, fundId: input.fundId ?? from.fundId, dataVintage: input.dataVintage ?? from.dataVintage }, { lineage: from.lineage, version: newest + 1, basedOnId: from.id, action: 'scenario.revise' });
+  });
 }
 
 /** Copies a version into a new lineage (optionally as a preset of it), version 1. */
-export function cloneScenario(db: Db, user: SessionUser, scope: Set<number> | null, fromId: number, input: SaveScenarioInput): ScenarioVersion {
-  const from = getScenario(db, scope, fromId);
-  return insertVersion(db, user, scope, {
-    ...input, regionId: input.regionId === undefined ? from.regionId : input.regionId, fundId: input.fundId ?? from.fundId,
-    dataVintage: input.dataVintage ?? from.dataVintage,
-  }, { lineage: randomUUID(), version: 1, basedOnId: from.id, action: 'scenario.clone' });
+export function cloneScenario(db: Db, user: SessionUser, scope: Set<number> | null, fromId: number, input: SaveScenarioInput): Promise<ScenarioVersion> {
+  return db.transaction(async (tx) => {
+    const from = await getScenario(tx, scope, fromId);
+    return insertVersion(tx, user, scope, {
+      ...input, regionId: input.regionId === undefined ? from.regionId : input.regionId, fundId: input.fundId ?? from.fundId,
+      dataVintage: input.dataVintage ?? from.dataVintage,
+    }, { lineage: randomUUID(), version: 1, basedOnId: from.id, action: 'scenario.clone' });
+  });
 }
 
 /**
  * One scenario version the user may see (its region in scope, or a hypothetical fund).
  * @throws DomainError NOT_FOUND `scenario <id> not found`; FORBIDDEN when its region is outside the user's regions.
  */
-export function getScenario(db: Db, scope: Set<number> | null, id: number): ScenarioVersion {
-  const row = db.select().from(scenarios).where(eq(scenarios.id, id)).get();
+export async function getScenario(db: Db, scope: Set<number> | null, id: number): Promise<ScenarioVersion> {
+  const [row] = await db.select().from(scenarios).where(eq(scenarios.id, id)).limit(1);
   if (!row) throw new DomainError('NOT_FOUND', `scenario ${id} not found`);
   if (row.regionId !== null) assertRegionVisible(scope, row.regionId);
   return toVersion(row);
 }
 
 /** Every version the user may see, newest first; `lineage` narrows to one scenario's history. */
-export function listScenarios(db: Db, scope: Set<number> | null, lineage?: string): Omit<ScenarioVersion, 'scenario'>[] {
+export async function listScenarios(db: Db, scope: Set<number> | null, lineage?: string): Promise<Omit<ScenarioVersion, 'scenario'>[]> {
   const scoped = scope === null ? undefined : or(isNull(scenarios.regionId), inArray(scenarios.regionId, [...scope]));
-  const rows = db.select().from(scenarios)
+  const rows = await db.select().from(scenarios)
     .where(and(scoped, lineage === undefined ? undefined : eq(scenarios.lineage, lineage)))
-    .orderBy(desc(scenarios.id)).limit(500).all();
+    .orderBy(desc(scenarios.id)).limit(500);
   return rows.map(({ scenarioJson: _json, parameterSetId: _set, ...rest }) => rest);
 }

@@ -3,6 +3,7 @@ import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDatabase, type Db } from '../db/client.ts';
+import { describeTarget, type DatabaseTarget } from '../db/target.ts';
 import { ensureNationalParameterSet } from './parameters.ts';
 import { isEmptyDatabase, loadDemoData, isDemoDatabase } from './load-demo.ts';
 import { logger } from '../logger.ts';
@@ -11,16 +12,18 @@ import { failOrphanedRuns } from './projection-runs.ts';
 export const ROOT_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const CLIENT_DIST_DIR = resolve(ROOT_DIR, 'dist/client');
 
-export async function prepareDatabase(path: string, loadDemo: boolean): Promise<{ db: Db; demo: boolean }> {
-  const db = openDatabase(path);
-  ensureNationalParameterSet(db);
-  const orphaned = failOrphanedRuns(db);
+/** Opens (and migrates) the target's database; logs it without a password. */
+export async function prepareDatabase(target: DatabaseTarget, loadDemo: boolean): Promise<{ db: Db; demo: boolean }> {
+  const db = await openDatabase(target);
+  logger.info({ db: describeTarget(target), dialect: target.dialect }, 'database open and migrated');
+  await ensureNationalParameterSet(db);
+  const orphaned = await failOrphanedRuns(db);
   if (orphaned > 0) logger.warn({ orphaned }, 'projection runs left running by a previous process marked failed');
-  if (loadDemo && isEmptyDatabase(db)) {
-    logger.info({ path }, 'empty database: loading the demo data set');
+  if (loadDemo && await isEmptyDatabase(db)) {
+    logger.info({ db: describeTarget(target) }, 'empty database: loading the demo data set');
     await loadDemoData(db);
   }
-  return { db, demo: isDemoDatabase(db) };
+  return { db, demo: await isDemoDatabase(db) };
 }
 
 /** Newest modification time (ms) of the client sources and build configuration. */

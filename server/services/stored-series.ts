@@ -34,16 +34,16 @@ export interface StoredSeries {
   dataVintage: string;
 }
 
-export function loadStoredSeries(db: Db, scope: Set<number> | null, target: SeriesTarget): StoredSeries {
+export function loadStoredSeries(db: Db, scope: Set<number> | null, target: SeriesTarget): Promise<StoredSeries> {
   return target.kind === 'fund' ? loadFundSeries(db, scope, target.fundId, target.measure) : loadInstitutionSeries(db, scope, target.institutionId);
 }
 
-function loadFundSeries(db: Db, scope: Set<number> | null, fundId: number, measure: FundMeasure): StoredSeries {
-  const fund = db.select().from(funds).where(eq(funds.id, fundId)).get();
+async function loadFundSeries(db: Db, scope: Set<number> | null, fundId: number, measure: FundMeasure): Promise<StoredSeries> {
+  const [fund] = await db.select().from(funds).where(eq(funds.id, fundId)).limit(1);
   if (!fund) throw new DomainError('NOT_FOUND', `no fund ${fundId}`);
   assertRegionVisible(scope, fund.regionId);
-  const rows = db.select({ period: fundRecords.period, index: fundRecords.periodIndex, fen: FUND_MEASURES[measure], vintage: fundRecords.vintage })
-    .from(fundRecords).where(eq(fundRecords.fundId, fundId)).orderBy(asc(fundRecords.periodIndex)).all();
+  const rows = await db.select({ period: fundRecords.period, index: fundRecords.periodIndex, fen: FUND_MEASURES[measure], vintage: fundRecords.vintage })
+    .from(fundRecords).where(eq(fundRecords.fundId, fundId)).orderBy(asc(fundRecords.periodIndex));
   if (rows.length === 0) throw new DomainError('BAD_REQUEST', `fund ${fundId} has no records`);
   const missing = rows.find((r) => r.fen === null);
   if (missing) throw new DomainError('BAD_REQUEST', `fund ${fundId} has no ${measure} figure for ${missing.period}: choose another measure`);
@@ -57,15 +57,15 @@ function loadFundSeries(db: Db, scope: Set<number> | null, fundId: number, measu
   };
 }
 
-function loadInstitutionSeries(db: Db, scope: Set<number> | null, institutionId: number): StoredSeries {
-  const inst = db.select().from(institutions).where(eq(institutions.id, institutionId)).get();
+async function loadInstitutionSeries(db: Db, scope: Set<number> | null, institutionId: number): Promise<StoredSeries> {
+  const [inst] = await db.select().from(institutions).where(eq(institutions.id, institutionId)).limit(1);
   if (!inst) throw new DomainError('NOT_FOUND', `no institution ${institutionId}`);
   assertRegionVisible(scope, inst.regionId);
   const byYear = new Map<number, number>();
-  for (const p of db.select({ year: institutionSchemeYears.year, fen: institutionSchemeYears.paymentsFen }).from(institutionSchemeYears)
-    .where(eq(institutionSchemeYears.institutionId, institutionId)).all()) byYear.set(p.year, (byYear.get(p.year) ?? 0) + p.fen);
-  for (const u of db.select({ year: institutionYears.year, fen: institutionYears.unsplitPaymentsFen }).from(institutionYears)
-    .where(eq(institutionYears.institutionId, institutionId)).all()) if (u.fen !== null && !byYear.has(u.year)) byYear.set(u.year, u.fen);
+  for (const p of await db.select({ year: institutionSchemeYears.year, fen: institutionSchemeYears.paymentsFen }).from(institutionSchemeYears)
+    .where(eq(institutionSchemeYears.institutionId, institutionId))) byYear.set(p.year, (byYear.get(p.year) ?? 0) + p.fen);
+  for (const u of await db.select({ year: institutionYears.year, fen: institutionYears.unsplitPaymentsFen }).from(institutionYears)
+    .where(eq(institutionYears.institutionId, institutionId))) if (u.fen !== null && !byYear.has(u.year)) byYear.set(u.year, u.fen);
   const rows = [...byYear].map(([year, fen]) => ({ year, fen })).sort((a, b) => a.year - b.year);
   if (rows.length === 0) throw new DomainError('BAD_REQUEST', `institution ${inst.code} has no yearly payments`);
   rows.forEach((r, i) => {

@@ -17,7 +17,7 @@ export async function importUpload(db: Db, user: SessionUser, input: UploadInput
   const bytes = Buffer.from(input.contentBase64, 'base64');
   const options = { kind: input.kind, unit: input.unit, dryRun, vintage: input.vintage ?? today, userId: user.id, username: user.username };
   try {
-    return importTable(db, await readTableFromBuffer(bytes, input.fileName), options);
+    return await importTable(db, await readTableFromBuffer(bytes, input.fileName), options);
   } catch (err) {
     if (err instanceof TableReadError) return unreadableFileReport(input.fileName, options, err.message);
     throw err;

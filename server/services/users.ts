@@ -37,7 +37,6 @@ export interface Access {
 }
 
 type UserRow = typeof users.$inferSelect;
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 const USERNAME_PATTERN = /^[A-Za-z0-9_.-]{2,64}$/;
 
@@ -61,22 +60,22 @@ export async function addUser(db: Db, input: NewUser, actor: Actor | null): Prom
   checkRole(input.role);
   if (!input.skipPolicy) enforcePasswordPolicy(input.password, input.username);
   const codes = cleanCodes(input.regionCodes ?? []);
-  const regionIds = regionIdsOf(db, codes);
-  if (db.select({ id: users.id }).from(users).where(eq(users.username, input.username)).get()) {
-    throw new DomainError('CONFLICT', `user "${input.username}" already exists`);
-  }
+  // hashed before the transaction, which may await only queries; the checks are made inside it
   const passwordHash = await hashPassword(input.password);
   const { who, at } = auditActor(actor);
-  return db.transaction((tx) => {
-    const created = tx.insert(users).values({
+  return db.transaction(async (tx) => {
+    const regionIds = await regionIdsOf(tx, codes);
+    const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.username, input.username)).limit(1);
+    if (existing) throw new DomainError('CONFLICT', `user "${input.username}" already exists`);
+    const [{ id }] = await tx.insert(users).values({
       username: input.username, passwordHash, role: input.role, allRegions: regionIds.length === 0,
-    }).returning({ id: users.id }).get();
-    for (const regionId of regionIds) tx.insert(userRegions).values({ userId: created.id, regionId }).run();
-    appendAudit(tx, {
-      ...who, action: 'user.add', entity: 'user', entityId: created.id,
+    }).returning({ id: users.id }) as [{ id: number }];
+    for (const regionId of regionIds) await tx.insert(userRegions).values({ userId: id, regionId });
+    await appendAudit(tx, {
+      ...who, action: 'user.add', entity: 'user', entityId: id,
       after: { username: input.username, role: input.role, regions: codes.length === 0 ? ['*'] : codes },
     }, at);
-    return created.id;
+    return id;
   });
 }
 
@@ -85,104 +84,106 @@ export async function addUser(db: Db, input: NewUser, actor: Actor | null): Prom
  * be disabled; the CLI operator, who holds the database file, may (and can re-enable or add one).
  * @throws DomainError NOT_FOUND `no user "<name>"`; CONFLICT `"<name>" is the last active admin; make another user admin first`.
  */
-export function disableUser(db: Db, username: string, actor: Actor | null): void {
-  const user = findUser(db, username);
-  if (actor) guardLastAdmin(db, user);
+export async function disableUser(db: Db, username: string, actor: Actor | null): Promise<void> {
   const { who, at } = auditActor(actor);
-  db.transaction((tx) => {
-    tx.update(users).set({ disabled: true }).where(eq(users.id, user.id)).run();
-    appendAudit(tx, { ...who, action: 'user.disable', entity: 'user', entityId: user.id, before: { disabled: user.disabled }, after: { disabled: true } }, at);
+  await db.transaction(async (tx) => {
+    const user = await findUser(tx, username);
+    if (actor) await guardLastAdmin(tx, user);
+    await tx.update(users).set({ disabled: true }).where(eq(users.id, user.id));
+    await appendAudit(tx, { ...who, action: 'user.disable', entity: 'user', entityId: user.id, before: { disabled: user.disabled }, after: { disabled: true } }, at);
+    await endUserSessions(tx, user.id);
   });
-  endUserSessions(db, user.id);
 }
 
 /** @throws DomainError NOT_FOUND `no user "<name>"`. */
-export function enableUser(db: Db, username: string, actor: Actor | null): void {
-  const user = findUser(db, username);
+export async function enableUser(db: Db, username: string, actor: Actor | null): Promise<void> {
   const { who, at } = auditActor(actor);
-  db.transaction((tx) => {
-    tx.update(users).set({ disabled: false }).where(eq(users.id, user.id)).run();
-    appendAudit(tx, { ...who, action: 'user.enable', entity: 'user', entityId: user.id, before: { disabled: user.disabled }, after: { disabled: false } }, at);
+  await db.transaction(async (tx) => {
+    const user = await findUser(tx, username);
+    await tx.update(users).set({ disabled: false }).where(eq(users.id, user.id));
+    await appendAudit(tx, { ...who, action: 'user.enable', entity: 'user', entityId: user.id, before: { disabled: user.disabled }, after: { disabled: false } }, at);
   });
 }
 
 /** Sets a new password (policy checked) and ends the user's sessions. */
 export async function resetPassword(db: Db, username: string, password: string, actor: Actor | null): Promise<void> {
-  const user = findUser(db, username);
+  const user = await findUser(db, username);
   enforcePasswordPolicy(password, user.username);
   const passwordHash = await hashPassword(password);
   const { who, at } = auditActor(actor);
-  db.transaction((tx) => {
-    tx.update(users).set({ passwordHash, passwordChangedAt: at.toISOString() }).where(eq(users.id, user.id)).run();
-    appendAudit(tx, { ...who, action: 'user.password.reset', entity: 'user', entityId: user.id, after: { passwordChangedAt: at.toISOString() } }, at);
+  await db.transaction(async (tx) => {
+    await tx.update(users).set({ passwordHash, passwordChangedAt: at.toISOString() }).where(eq(users.id, user.id));
+    await appendAudit(tx, { ...who, action: 'user.password.reset', entity: 'user', entityId: user.id, after: { passwordChangedAt: at.toISOString() } }, at);
+    await endUserSessions(tx, user.id);
   });
-  endUserSessions(db, user.id);
 }
 
 /**
  * Replaces role and regions and ends the user's sessions, so the new rights apply at their next request.
  * @throws DomainError CONFLICT when it would demote the last active admin (from the app).
  */
-export function setAccess(db: Db, username: string, access: Access, actor: Actor | null): void {
-  const user = findUser(db, username);
-  checkRole(access.role);
+export async function setAccess(db: Db, username: string, access: Access, actor: Actor | null): Promise<void> {
   const codes = cleanCodes(access.regionCodes);
-  const regionIds = regionIdsOf(db, codes);
-  if (actor && access.role !== 'admin') guardLastAdmin(db, user);
-  const before = { role: user.role, regions: regionCodesOf(db, user) };
   const { who, at } = auditActor(actor);
-  db.transaction((tx) => {
-    tx.update(users).set({ role: access.role, allRegions: regionIds.length === 0 }).where(eq(users.id, user.id)).run();
-    tx.delete(userRegions).where(eq(userRegions.userId, user.id)).run();
-    for (const regionId of regionIds) tx.insert(userRegions).values({ userId: user.id, regionId }).run();
-    appendAudit(tx, {
+  await db.transaction(async (tx) => {
+    const user = await findUser(tx, username);
+    checkRole(access.role);
+    const regionIds = await regionIdsOf(tx, codes);
+    if (actor && access.role !== 'admin') await guardLastAdmin(tx, user);
+    const before = { role: user.role, regions: await regionCodesOf(tx, user) };
+    await tx.update(users).set({ role: access.role, allRegions: regionIds.length === 0 }).where(eq(users.id, user.id));
+    await tx.delete(userRegions).where(eq(userRegions.userId, user.id));
+    for (const regionId of regionIds) await tx.insert(userRegions).values({ userId: user.id, regionId });
+    await appendAudit(tx, {
       ...who, action: 'user.access', entity: 'user', entityId: user.id,
       before, after: { role: access.role, regions: codes.length === 0 ? ['*'] : codes },
     }, at);
+    await endUserSessions(tx, user.id);
   });
-  endUserSessions(db, user.id);
 }
 
 /** Turns the second factor off (a lost phone) and ends the user's sessions; they may set it up again. */
-export function resetTotp(db: Db, username: string, actor: Actor | null): void {
-  const user = findUser(db, username);
+export async function resetTotp(db: Db, username: string, actor: Actor | null): Promise<void> {
   const { who, at } = auditActor(actor);
-  db.transaction((tx) => {
-    clearTotp(tx, user.id);
-    appendAudit(tx, { ...who, action: 'user.totp.reset', entity: 'user', entityId: user.id, before: { totp: user.totpSecret !== null }, after: { totp: false } }, at);
+  await db.transaction(async (tx) => {
+    const user = await findUser(tx, username);
+    await clearTotp(tx, user.id);
+    await appendAudit(tx, { ...who, action: 'user.totp.reset', entity: 'user', entityId: user.id, before: { totp: user.totpSecret !== null }, after: { totp: false } }, at);
+    await endUserSessions(tx, user.id);
   });
-  endUserSessions(db, user.id);
 }
 
-export function clearTotp(tx: Db | Tx, userId: number): void {
-  tx.update(users).set({ totpSecret: null, totpPendingSecret: null, totpLastStep: null }).where(eq(users.id, userId)).run();
+export async function clearTotp(db: Db, userId: number): Promise<void> {
+  await db.update(users).set({ totpSecret: null, totpPendingSecret: null, totpLastStep: null }).where(eq(users.id, userId));
 }
 
-export function listUsers(db: Db) {
-  const rows = db.select({
-    id: users.id, username: users.username, role: users.role, disabled: users.disabled, allRegions: users.allRegions,
-    totpSecret: users.totpSecret, passwordChangedAt: users.passwordChangedAt, createdAt: users.createdAt,
-  }).from(users).orderBy(asc(users.username)).all();
-  const links = db.select({ userId: userRegions.userId, code: regions.code }).from(userRegions)
-    .innerJoin(regions, eq(regions.id, userRegions.regionId)).orderBy(asc(regions.code)).all();
+export async function listUsers(db: Db) {
+  const [rows, links] = await Promise.all([
+    db.select({
+      id: users.id, username: users.username, role: users.role, disabled: users.disabled, allRegions: users.allRegions,
+      totpSecret: users.totpSecret, passwordChangedAt: users.passwordChangedAt, createdAt: users.createdAt,
+    }).from(users).orderBy(asc(users.username)),
+    db.select({ userId: userRegions.userId, code: regions.code }).from(userRegions)
+      .innerJoin(regions, eq(regions.id, userRegions.regionId)).orderBy(asc(regions.code)),
+  ]);
   return rows.map(({ totpSecret, ...u }) => ({
     ...u, totpEnabled: totpSecret !== null, regions: u.allRegions ? ['*'] : links.filter((l) => l.userId === u.id).map((l) => l.code),
   }));
 }
 
 /** @throws DomainError NOT_FOUND `no user "<name>"`. */
-export function findUser(db: Db, username: string): UserRow {
-  const user = db.select().from(users).where(eq(users.username, username)).get();
+export async function findUser(db: Db, username: string): Promise<UserRow> {
+  const [user] = await db.select().from(users).where(eq(users.username, username)).limit(1);
   if (!user) throw new DomainError('NOT_FOUND', `no user "${username}"`);
   return user;
 }
 
 /** @throws DomainError CONFLICT when `user` is an active admin and no other active admin exists. */
-function guardLastAdmin(db: Db, user: UserRow): void {
+async function guardLastAdmin(db: Db, user: UserRow): Promise<void> {
   if (user.role !== 'admin' || user.disabled) return;
-  const others = db.select({ n: count() }).from(users)
-    .where(and(eq(users.role, 'admin'), eq(users.disabled, false), ne(users.id, user.id))).get()?.n ?? 0;
-  if (others === 0) throw new DomainError('CONFLICT', `"${user.username}" is the last active admin; make another user admin first`);
+  const [others] = await db.select({ n: count() }).from(users)
+    .where(and(eq(users.role, 'admin'), eq(users.disabled, false), ne(users.id, user.id)));
+  if ((others?.n ?? 0) === 0) throw new DomainError('CONFLICT', `"${user.username}" is the last active admin; make another user admin first`);
 }
 
 function checkRole(role: string): void {
@@ -194,16 +195,19 @@ function cleanCodes(codes: readonly string[]): string[] {
 }
 
 /** @throws DomainError BAD_REQUEST `unknown region code "<code>"`. */
-function regionIdsOf(db: Db, codes: readonly string[]): number[] {
-  return codes.map((code) => {
-    const row = db.select({ id: regions.id }).from(regions).where(eq(regions.code, code)).get();
+async function regionIdsOf(db: Db, codes: readonly string[]): Promise<number[]> {
+  const ids: number[] = [];
+  for (const code of codes) {
+    const [row] = await db.select({ id: regions.id }).from(regions).where(eq(regions.code, code)).limit(1);
     if (!row) throw new DomainError('BAD_REQUEST', `unknown region code "${code}"`);
-    return row.id;
-  });
+    ids.push(row.id);
+  }
+  return ids;
 }
 
-function regionCodesOf(db: Db, user: UserRow): string[] {
+async function regionCodesOf(db: Db, user: UserRow): Promise<string[]> {
   if (user.allRegions) return ['*'];
-  return db.select({ code: regions.code }).from(userRegions).innerJoin(regions, eq(regions.id, userRegions.regionId))
-    .where(eq(userRegions.userId, user.id)).orderBy(asc(regions.code)).all().map((r) => r.code);
+  const rows = await db.select({ code: regions.code }).from(userRegions).innerJoin(regions, eq(regions.id, userRegions.regionId))
+    .where(eq(userRegions.userId, user.id)).orderBy(asc(regions.code));
+  return rows.map((r) => r.code);
 }

@@ -6,9 +6,11 @@
  * The stamp skips audit rows of actions that change no data a warning reads (logins, logouts,
  * exports, report downloads, projection and forecast work): the newest audit id moves on every
  * login, which would recompute every warning for the first dashboard after each login. It is kept
- * incrementally: per request one indexed look-up of the newest audit id (a prepared statement:
+ * incrementally: per request one indexed look-up of the newest audit id (a named prepared statement:
  * building the SQL anew would cost more than running it), and only when that moved, one scan of
- * the rows added since.
+ * the rows added since, up to that id. This reads audit ids as a log in commit order, which holds
+ * on PostgreSQL too because every audit row is appended inside a write transaction, and those run
+ * one at a time (server/db/pg-client.ts): an id never becomes visible after a higher one.
  *
  * Warnings also read completed Monte Carlo runs (warning-stochastic.ts), and a run finishes
  * without an audit row (its start, `projection.run`, is audited and skipped above), so results that
@@ -19,7 +21,7 @@
  * `startRun`), so runs are counted again only when the newest audit id moved, or while a run counted
  * last time was still queued or running (it may finish at any time; a completed run never changes).
  */
-import { and, desc, eq, gt, isNotNull, max, notInArray, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, isNotNull, lte, max, notInArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { boundedMemo, type Memo } from './bounded-memo.ts';
 import { auditLog, projectionRuns, scenarios } from '../db/schema.ts';
@@ -39,47 +41,50 @@ const READ_ONLY_ACTIONS = [
 ];
 
 const stamps = new WeakMap<Db, { seen: number; data: number }>();
-const newestAuditId = new WeakMap<Db, () => number>();
+const newestAuditId = new WeakMap<Db, () => Promise<number>>();
 
 /** The id of the newest audit row, as a prepared statement per database. */
-function latestAuditId(db: Db): number {
+function latestAuditId(db: Db): Promise<number> {
   let query = newestAuditId.get(db);
   if (!query) {
-    const prepared = db.select({ id: auditLog.id }).from(auditLog).orderBy(desc(auditLog.id)).limit(1).prepare();
-    query = () => prepared.get()?.id ?? 0;
+    const prepared = db.select({ id: auditLog.id }).from(auditLog).orderBy(desc(auditLog.id)).limit(1).prepare('warning_cache_newest_audit_id');
+    query = async () => (await prepared.execute())[0]?.id ?? 0;
     newestAuditId.set(db, query);
   }
   return query();
 }
 
 /** The id of the newest audit row that records a change of data (0 for none); `latest` saves a look-up when the caller has it. */
-export function warningDataStamp(db: Db, latest = latestAuditId(db)): number {
+export async function warningDataStamp(db: Db, latest?: number): Promise<number> {
+  const seen = latest ?? await latestAuditId(db);
   const state = stamps.get(db);
-  if (state && state.seen === latest) return state.data;
-  const row = db.select({ id: auditLog.id }).from(auditLog)
-    .where(and(gt(auditLog.id, state?.seen ?? 0), notInArray(auditLog.action, READ_ONLY_ACTIONS)))
-    .orderBy(desc(auditLog.id)).limit(1).get();
+  // a concurrent request may have looked as far or further meanwhile: its stamp covers this one
+  if (state && state.seen >= seen) return state.data;
+  const [row] = await db.select({ id: auditLog.id }).from(auditLog)
+    .where(and(gt(auditLog.id, state?.seen ?? 0), lte(auditLog.id, seen), notInArray(auditLog.action, READ_ONLY_ACTIONS)))
+    .orderBy(desc(auditLog.id)).limit(1);
   const data = row?.id ?? state?.data ?? 0;
-  stamps.set(db, { seen: latest, data });
+  // never step back to an older look-up than one stored during the scan
+  if ((stamps.get(db)?.seen ?? -1) < seen) stamps.set(db, { seen, data });
   return data;
 }
 
 const runStamps = new WeakMap<Db, { auditSeen: number; open: boolean; stamp: string }>();
-const runCounts = new WeakMap<Db, () => { done: number; open: number; newest: number }>();
+const runCounts = new WeakMap<Db, () => Promise<{ done: number; open: number; newest: number }>>();
 
 /** Of runs of scenarios on a fund: completed stochastic runs, runs still queued or running, and the newest run id; a prepared statement per database. */
-function countRuns(db: Db): { done: number; open: number; newest: number } {
+function countRuns(db: Db): Promise<{ done: number; open: number; newest: number }> {
   let query = runCounts.get(db);
   if (!query) {
     const r = projectionRuns;
     const prepared = db.select({
-      done: sql<number>`coalesce(sum(case when ${r.kind} = 'stochastic' and ${r.status} = 'done' then 1 else 0 end), 0)`,
-      open: sql<number>`coalesce(sum(case when ${r.status} in ('queued', 'running') then 1 else 0 end), 0)`,
+      done: sql<number>`coalesce(sum(case when ${r.kind} = 'stochastic' and ${r.status} = 'done' then 1 else 0 end), 0)`.mapWith(Number),
+      open: sql<number>`coalesce(sum(case when ${r.status} in ('queued', 'running') then 1 else 0 end), 0)`.mapWith(Number),
       newest: max(r.id),
-    }).from(r).innerJoin(scenarios, eq(scenarios.id, r.scenarioId)).where(isNotNull(scenarios.fundId)).prepare();
-    query = () => {
-      const row = prepared.get();
-      return { done: Number(row?.done ?? 0), open: Number(row?.open ?? 0), newest: row?.newest ?? 0 };
+    }).from(r).innerJoin(scenarios, eq(scenarios.id, r.scenarioId)).where(isNotNull(scenarios.fundId)).prepare('warning_cache_count_runs');
+    query = async () => {
+      const [row] = await prepared.execute();
+      return { done: row?.done ?? 0, open: row?.open ?? 0, newest: row?.newest ?? 0 };
     };
     runCounts.set(db, query);
   }
@@ -87,24 +92,26 @@ function countRuns(db: Db): { done: number; open: number; newest: number } {
 }
 
 /** `<completed stochastic runs>.<newest run id>`, counted again only when needed (file comment). */
-export function stochasticRunStamp(db: Db, latestAudit = latestAuditId(db)): string {
+export async function stochasticRunStamp(db: Db, latestAudit?: number): Promise<string> {
+  const auditSeen = latestAudit ?? await latestAuditId(db);
   const state = runStamps.get(db);
-  if (state && state.auditSeen === latestAudit && !state.open) return state.stamp;
-  const runs = countRuns(db);
+  if (state && state.auditSeen === auditSeen && !state.open) return state.stamp;
+  const runs = await countRuns(db);
   const stamp = `${runs.done}.${runs.newest}`;
-  runStamps.set(db, { auditSeen: latestAudit, open: runs.open > 0, stamp });
+  runStamps.set(db, { auditSeen, open: runs.open > 0, stamp });
   return stamp;
 }
 
 /** The stamp of results that include stochastic runs: `<data stamp>/<run stamp>`, from one look-up of the newest audit id. */
-export function warningStamp(db: Db): string {
-  const latest = latestAuditId(db);
-  return `${warningDataStamp(db, latest)}/${stochasticRunStamp(db, latest)}`;
+export async function warningStamp(db: Db): Promise<string> {
+  const latest = await latestAuditId(db);
+  return `${await warningDataStamp(db, latest)}/${await stochasticRunStamp(db, latest)}`;
 }
 
 /**
- * `compute()` once per database, key and stamp; the least recently used of 48 entries goes when
- * the memo is full (a period selector walking back through months fills it one period at a time).
+ * `compute()` once per database, key and stamp, its promise shared by concurrent requests and
+ * dropped if it rejects (bounded-memo.ts); the least recently used of 48 entries goes when the memo
+ * is full (a period selector walking back through months fills it one period at a time).
  */
 export const memoise: Memo = boundedMemo(48);
 

@@ -14,7 +14,7 @@ import { warningSnapshot, snapshotFlags, type FundSnapshot } from './warning-sna
 import { regionIndex, subtreeIds } from './warning-regions.ts';
 import { asPlainJson, warningDataStamp, warningStamp } from './warning-cache.ts';
 import { memoAnswer, scopeMemoKey } from './answer-memo.ts';
-import { warningParamsAt } from './warning-rules.ts';
+import { warningRulesByPeriod } from './warning-rules.ts';
 
 export interface WarningFilter {
   asOf?: string | undefined;
@@ -28,11 +28,11 @@ export interface WarningFilter {
  * The snapshot's funds a user may see, narrowed by region (nested regions included), scheme and fund.
  * @throws DomainError NOT_FOUND for an unknown region or fund, FORBIDDEN for one outside the user's regions.
  */
-export function scopedSnapshotFunds(db: Db, scope: Set<number> | null, filter: WarningFilter): FundSnapshot[] {
-  const snapshot = warningSnapshot(db, filter.asOf);
+export async function scopedSnapshotFunds(db: Db, scope: Set<number> | null, filter: WarningFilter): Promise<FundSnapshot[]> {
+  const snapshot = await warningSnapshot(db, filter.asOf);
   let inRegion: Set<number> | null = null;
   if (filter.regionId !== undefined) {
-    const index = regionIndex(db, warningDataStamp(db));
+    const index = await regionIndex(db, await warningDataStamp(db));
     if (!index.byId.has(filter.regionId)) throw new DomainError('NOT_FOUND', `no region ${filter.regionId}`);
     assertRegionVisible(scope, filter.regionId);
     inRegion = subtreeIds(index, filter.regionId);
@@ -58,14 +58,14 @@ export const fundRef = (f: FundSnapshot['fund']) => ({
  * Memoised per warning stamp, filter and scope (answer-memo.ts): every dashboard user repeats it.
  * @throws DomainError as `scopedSnapshotFunds` (NOT_FOUND, FORBIDDEN).
  */
-export function warningCurrent(db: Db, scope: Set<number> | null, filter: WarningFilter) {
+export async function warningCurrent(db: Db, scope: Set<number> | null, filter: WarningFilter) {
   const key = `current|${scopeMemoKey(scope)}|${JSON.stringify(filter)}`;
-  return memoAnswer(db, key, warningStamp(db), () => computeWarningCurrent(db, scope, filter));
+  return memoAnswer(db, key, await warningStamp(db), () => computeWarningCurrent(db, scope, filter));
 }
 
-function computeWarningCurrent(db: Db, scope: Set<number> | null, filter: WarningFilter) {
-  const snapshot = warningSnapshot(db, filter.asOf);
-  const funds = scopedSnapshotFunds(db, scope, filter).map((f) => {
+async function computeWarningCurrent(db: Db, scope: Set<number> | null, filter: WarningFilter) {
+  const snapshot = await warningSnapshot(db, filter.asOf);
+  const funds = (await scopedSnapshotFunds(db, scope, filter)).map((f) => {
     const last = f.records.at(-1);
     const fw = f.forward.warning;
     const { fund } = f;
@@ -98,18 +98,19 @@ function computeWarningCurrent(db: Db, scope: Set<number> | null, filter: Warnin
  * warning-rules.ts); with one set for the whole span, one evaluation.
  * @throws DomainError NOT_FOUND for an unknown fund, FORBIDDEN outside the user's regions.
  */
-export function warningHistory(db: Db, scope: Set<number> | null, fundId: number) {
-  const row = db.select({ fund: fundsTable, region: regions }).from(fundsTable)
-    .innerJoin(regions, eq(regions.id, fundsTable.regionId)).where(eq(fundsTable.id, fundId)).get();
+export async function warningHistory(db: Db, scope: Set<number> | null, fundId: number) {
+  const [row] = await db.select({ fund: fundsTable, region: regions }).from(fundsTable)
+    .innerJoin(regions, eq(regions.id, fundsTable.regionId)).where(eq(fundsTable.id, fundId)).limit(1);
   if (!row) throw new DomainError('NOT_FOUND', `no fund ${fundId}`);
   assertRegionVisible(scope, row.region.id);
-  const records = fundRecordsInOrder(db, fundId);
+  const records = await fundRecordsInOrder(db, fundId);
+  const rules = await warningRulesByPeriod(db);
   const rated = isRatedAccount(row.fund.account);
   const evaluations = new Map<string, { params: WarningParams; warnings: FundWarning[] }>();
   // the rules in force at a period (a month, or a year at its end; before 2009-01 the first version): the national version and the regional overrides
-  const [first, last] = [records[0], records.at(-1)].map((r) => (r ? warningParamsAt(db, r.period) : undefined));
+  const [first, last] = [records[0], records.at(-1)].map((r) => (r ? rules.paramsAt(r.period) : undefined));
   // versions take effect in time order, so one combination at both ends is the combination throughout
-  const inForce = (period: string) => (first && first.key === last?.key ? first : warningParamsAt(db, period));
+  const inForce = (period: string) => (first && first.key === last?.key ? first : rules.paramsAt(period));
   const periods = records.map((r, i) => {
     const { params, version, key } = inForce(r.period);
     let evaluation = evaluations.get(key);

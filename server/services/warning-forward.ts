@@ -19,16 +19,21 @@ export interface ForwardInput extends WarningFilter {
   includePath: boolean;
 }
 
-function runFor(db: Db, f: FundSnapshot, method: MethodName, asOf: string | undefined): ForwardRun {
+/** The snapshot's own forward run for its method; another method's run memoised per fund, period and method under `stamp`. */
+async function runFor(db: Db, f: FundSnapshot, method: MethodName, asOf: string | undefined, snapshotMethod: MethodName, stamp: string): Promise<ForwardRun> {
   if (!f.rated || !f.latest) return f.forward;
-  if (method === warningSnapshot(db, asOf).forecastMethod) return f.forward;
-  return memoise(db, `forward|${asOf ?? ''}|${f.fund.fundId}|${method}`, warningStamp(db), () => forecastForward(f.fund, f.records, f.params, method, f.stochastic));
+  if (method === snapshotMethod) return f.forward;
+  return memoise(db, `forward|${asOf ?? ''}|${f.fund.fundId}|${method}`, stamp, async () => forecastForward(f.fund, f.records, f.params, method, f.stochastic));
 }
 
 /** @throws DomainError as `scopedSnapshotFunds` (NOT_FOUND, FORBIDDEN). */
-export function warningForward(db: Db, scope: Set<number> | null, input: ForwardInput) {
-  const funds = scopedSnapshotFunds(db, scope, input).map((f) => {
-    const run = runFor(db, f, input.method, input.asOf);
+export async function warningForward(db: Db, scope: Set<number> | null, input: ForwardInput) {
+  const stamp = await warningStamp(db);
+  const { forecastMethod } = await warningSnapshot(db, input.asOf);
+  const scoped = await scopedSnapshotFunds(db, scope, input);
+  const runs = await Promise.all(scoped.map((f) => runFor(db, f, input.method, input.asOf, forecastMethod, stamp)));
+  const funds = scoped.map((f, i) => {
+    const run = runs[i] as ForwardRun;
     const w = run.warning;
     const last = f.records.at(-1);
     const reasons = w && f.latest && last

@@ -8,18 +8,18 @@ import { fundRecords, funds } from '../db/schema.ts';
 import { monthIndexToText } from '../../models/index.ts';
 import { memoise } from './warning-cache.ts';
 
-function monthSpans(db: Db, stamp: number): Map<number, { first: number; last: number }> {
-  return memoise(db, 'month-spans', stamp, () => {
-    const rows = db.select({ fundId: fundRecords.fundId, first: min(fundRecords.periodIndex), last: max(fundRecords.periodIndex) })
+function monthSpans(db: Db, stamp: number): Promise<Map<number, { first: number; last: number }>> {
+  return memoise(db, 'month-spans', stamp, async () => {
+    const rows = await db.select({ fundId: fundRecords.fundId, first: min(fundRecords.periodIndex), last: max(fundRecords.periodIndex) })
       .from(fundRecords).innerJoin(funds, eq(funds.id, fundRecords.fundId)).where(eq(funds.periodKind, 'month'))
-      .groupBy(fundRecords.fundId).all();
+      .groupBy(fundRecords.fundId);
     return new Map(rows.flatMap((r) => (r.first === null || r.last === null ? [] : [[r.fundId, { first: r.first, last: r.last }]])));
   });
 }
 
 /** First and last month (`YYYY-MM`) with a record among `fundIds`; null when none is monthly. */
-export function monthRange(db: Db, stamp: number, fundIds: readonly number[]): { first: string | null; last: string | null } {
-  const spans = monthSpans(db, stamp);
+export async function monthRange(db: Db, stamp: number, fundIds: readonly number[]): Promise<{ first: string | null; last: string | null }> {
+  const spans = await monthSpans(db, stamp);
   let first = Infinity;
   let last = -Infinity;
   for (const id of fundIds) {

@@ -26,9 +26,9 @@ export interface RegionRef {
 
 export const regionRef = (r: RegionRow): RegionRef => ({ regionId: r.id, code: r.code, name: r.name, nameEn: r.nameEn, level: r.level });
 
-export function regionIndex(db: Db, stamp: number): RegionIndex {
-  return memoise(db, 'regions', stamp, () => {
-    const all = listAllRegions(db);
+export function regionIndex(db: Db, stamp: number): Promise<RegionIndex> {
+  return memoise(db, 'regions', stamp, async () => {
+    const all = await listAllRegions(db);
     const children = new Map<number, RegionRow[]>();
     for (const r of all) if (r.parentId !== null) children.set(r.parentId, [...(children.get(r.parentId) ?? []), r]);
     return { byId: new Map(all.map((r) => [r.id, r])), children };
@@ -36,7 +36,7 @@ export function regionIndex(db: Db, stamp: number): RegionIndex {
 }
 
 /** `visibleRegionIds` of the user, memoised per assignment. */
-export function userScope(db: Db, user: Pick<SessionUser, 'regionIds'>, stamp: number): Set<number> | null {
+export async function userScope(db: Db, user: Pick<SessionUser, 'regionIds'>, stamp: number): Promise<Set<number> | null> {
   if (user.regionIds === null) return null;
   return memoise(db, `scope|${[...user.regionIds].sort((a, b) => a - b).join(',')}`, stamp, () => visibleRegionIds(db, user));
 }

@@ -27,16 +27,18 @@ const ALL = Number.MAX_SAFE_INTEGER;
 
 /**
  * The budget part is computed for the same regions as the summary's (the focus region's subtree
- * within the user's regions), as of the same month, from the same data (no await in between).
+ * within the user's regions), as of the same month, from the same data: on SQLite every query
+ * completes within the request's turn, so no write comes in between; on PostgreSQL a budget write
+ * committed between the two reads would show in the budget part only.
  * @throws DomainError NOT_FOUND / FORBIDDEN as `dashboard.summary`.
  */
-export function riskReportData(db: Db, user: Pick<SessionUser, 'regionIds'>, input: ReportInput): DashboardSummary {
-  const summary = dashboardSummary(db, user, { ...input, alertLimit: MAX_ALERTS, gridLimit: MAX_GRID_ROWS, gridOrder: 'urgency' });
-  const stamp = warningDataStamp(db);
-  const scope = userScope(db, user, stamp);
-  const index = regionIndex(db, stamp);
+export async function riskReportData(db: Db, user: Pick<SessionUser, 'regionIds'>, input: ReportInput): Promise<DashboardSummary> {
+  const summary = await dashboardSummary(db, user, { ...input, alertLimit: MAX_ALERTS, gridLimit: MAX_GRID_ROWS, gridOrder: 'urgency' });
+  const stamp = await warningDataStamp(db);
+  const scope = await userScope(db, user, stamp);
+  const index = await regionIndex(db, stamp);
   const inFocus = summary.focus ? [...subtreeIds(index, summary.focus.regionId)].filter((id) => scope === null || scope.has(id)) : [];
-  return { ...summary, budget: dashboardBudget(db, index, scope, new Set(inFocus), input.asOf, { institutions: ALL, plans: ALL }) };
+  return { ...summary, budget: await dashboardBudget(db, index, scope, new Set(inFocus), input.asOf, { institutions: ALL, plans: ALL }) };
 }
 
 export interface DisclosureRow extends RegionRef {
@@ -66,11 +68,11 @@ export interface DisclosureData {
  * period among them), ordered by region code, scheme and account.
  * @throws DomainError NOT_FOUND / FORBIDDEN for a region that does not exist or is not the user's.
  */
-export function disclosureData(db: Db, user: Pick<SessionUser, 'regionIds'>, input: ReportInput): DisclosureData {
-  const stamp = warningDataStamp(db);
-  const scope = userScope(db, user, stamp);
-  const index = regionIndex(db, stamp);
-  const snapshot = warningSnapshot(db, input.asOf);
+export async function disclosureData(db: Db, user: Pick<SessionUser, 'regionIds'>, input: ReportInput): Promise<DisclosureData> {
+  const stamp = await warningDataStamp(db);
+  const scope = await userScope(db, user, stamp);
+  const index = await regionIndex(db, stamp);
+  const snapshot = await warningSnapshot(db, input.asOf);
   const visible = snapshot.funds.filter((f) => scope === null || scope.has(f.fund.regionId));
   const focus = resolveFocus(index, scope, visible.map((f) => f.fund.regionId), input.regionId);
   const inFocus = focus ? subtreeIds(index, focus.id) : new Set<number>();

@@ -35,11 +35,11 @@ export async function buildReport(db: Db, user: Pick<SessionUser, 'regionIds'>, 
   let bytes: Buffer;
   let code: string;
   if (req.kind === 'risk') {
-    const data = riskReportData(db, user, input);
+    const data = await riskReportData(db, user, input);
     code = data.focus?.code ?? 'none';
     bytes = req.format === 'pdf' ? await htmlToPdf(riskReportHtml(data, req.lang, req.generatedAt), { landscape: true }) : await riskReportXlsx(data, req.lang);
   } else {
-    const data = disclosureData(db, user, input);
+    const data = await disclosureData(db, user, input);
     code = `${data.focus?.code ?? 'none'}-${data.year ?? 'none'}`;
     bytes = req.format === 'pdf' ? await htmlToPdf(disclosureHtml(data, req.lang, req.generatedAt)) : await disclosureXlsx(data, req.lang);
   }

@@ -8,19 +8,50 @@
  * the same on every page.
  */
 import type { Db } from '../db/client.ts';
-import { activeWarningParams, loadParameterChains, NATIONAL_SET_NAME, periodMonth } from './parameters.ts';
+import { activeWarningParams, loadParameterChains, NATIONAL_SET_NAME, periodMonth, rulesAt, type StoredVersion } from './parameters.ts';
+
+export type WarningRules = Awaited<ReturnType<typeof activeWarningParams>>;
+
+/** The judging month of `period` given the loaded chains. */
+function judgingMonthIn(chains: ReadonlyMap<string, readonly StoredVersion[]>, period: string): string {
+  const month = periodMonth(period);
+  const first = chains.get(NATIONAL_SET_NAME)?.[0]?.effectiveFrom;
+  return first !== undefined && month < first ? first : month;
+}
 
 /** The month whose rules judge `period`: its own month, or the first national version's when it is earlier. */
-export function judgingMonth(db: Db, period: string): string {
-  const month = periodMonth(period);
-  const first = loadParameterChains(db).get(NATIONAL_SET_NAME)?.[0]?.effectiveFrom;
-  return first !== undefined && month < first ? first : month;
+export async function judgingMonth(db: Db, period: string): Promise<string> {
+  return judgingMonthIn(await loadParameterChains(db), period);
 }
 
 /**
  * `activeWarningParams` at the judging month of `period` (`YYYY-MM` or `YYYY`).
  * @throws Error `no national parameter set: the database was not initialised` (a database without any national version).
  */
-export function warningParamsAt(db: Db, period: string): ReturnType<typeof activeWarningParams> {
-  return activeWarningParams(db, judgingMonth(db, period));
+export async function warningParamsAt(db: Db, period: string): Promise<WarningRules> {
+  return activeWarningParams(db, await judgingMonth(db, period));
+}
+
+/**
+ * {@link judgingMonth} and {@link warningParamsAt} for the many periods of one fund's history, from
+ * one read of the parameter chains: the rules of each judging month are built once (parameters.ts
+ * `rulesAt`, what `activeWarningParams` memoises), so a history of 240 months costs no query per month.
+ */
+export async function warningRulesByPeriod(db: Db): Promise<{ judgingMonth: (period: string) => string; paramsAt: (period: string) => WarningRules }> {
+  const chains = await loadParameterChains(db);
+  const byMonth = new Map<string, WarningRules>();
+  return {
+    judgingMonth: (period) => judgingMonthIn(chains, period),
+    /** @throws Error as {@link warningParamsAt}. */
+    paramsAt: (period) => {
+      const month = judgingMonthIn(chains, period);
+      let rules = byMonth.get(month);
+      if (!rules) {
+        const inForce = rulesAt(chains, month);
+        rules = { params: inForce.params, entries: inForce.national.entries, version: inForce.national.version, key: inForce.key };
+        byMonth.set(month, rules);
+      }
+      return rules;
+    },
+  };
 }

@@ -15,16 +15,17 @@
  * therefore keyed on `warningStamp`, which moves when a run completes.
  */
 import type { Db } from '../db/client.ts';
-import { listFundHeaders, makeRecentRecordsQuery, type FundFlowRow, type FundHeader } from '../db/queries/fund-records.ts';
+import { listFundHeaders, type FundFlowRow, type FundHeader } from '../db/queries/fund-records.ts';
 import {
-  alertLevel, evaluateFundSeries, explainWarning, parsePeriod, resolveParams,
+  alertLevel, evaluateFundSeries, explainWarning, resolveParams,
   type AlertLevel, type FundWarning, type MethodName, type WarningExplanation, type WarningParams,
 } from '../../models/index.ts';
 import type { ParameterEntry } from './parameters.ts';
 import { warningParamsAt } from './warning-rules.ts';
 import { isRatedAccount } from './fund-overview.ts';
 import { forecastForward, SNAPSHOT_FORECAST_METHOD, type ForwardRun } from './warning-forecast.ts';
-import { makeNewestVintageQuery, stochasticRunsByFund, type ForwardStochastic } from './warning-stochastic.ts';
+import { newestVintagesByFund, stochasticRunsByFund, type ForwardStochastic } from './warning-stochastic.ts';
+import { trailingRecordsByFund } from './warning-records.ts';
 import { memoise, warningStamp } from './warning-cache.ts';
 
 /** History kept per fund: two seasonal cycles and more for the forecast, 24 months of sparkline, a year-on-year window. */
@@ -60,30 +61,26 @@ export interface WarningSnapshot {
   funds: FundSnapshot[];
 }
 
-/** The memoised snapshot: recomputed after a write, per period asked for. */
-export function warningSnapshot(db: Db, asOf: string | undefined): WarningSnapshot {
-  return memoise(db, `snapshot|${asOf ?? ''}`, warningStamp(db), () => computeWarningSnapshot(db, asOf));
+/** The memoised snapshot: recomputed after a write, per period asked for; concurrent requests share one computation. */
+export async function warningSnapshot(db: Db, asOf: string | undefined): Promise<WarningSnapshot> {
+  return memoise(db, `snapshot|${asOf ?? ''}`, await warningStamp(db), () => computeWarningSnapshot(db, asOf));
 }
 
-/** The record index a fund is read up to: a month index, or for yearly funds the year (as fund.overview does). */
-function asOfIndex(fund: FundHeader, asOf: string | undefined): number {
-  if (!asOf) return Number.MAX_SAFE_INTEGER;
-  const p = parsePeriod(asOf);
-  if (fund.periodKind === 'year') return p.year;
-  return p.kind === 'month' ? p.index : p.year * 12 + 11;
-}
-
-/** Every fund's snapshot from the records, without the memo. */
-export function computeWarningSnapshot(db: Db, asOf: string | undefined, method: MethodName = SNAPSHOT_FORECAST_METHOD): WarningSnapshot {
-  const { params, entries, version } = warningParamsAt(db, asOf ?? LATEST);
-  const recent = makeRecentRecordsQuery(db);
-  const runs = stochasticRunsByFund(db);
-  const newestVintage = makeNewestVintageQuery(db);
-  const funds = listFundHeaders(db).map((fund): FundSnapshot => {
-    const upTo = asOfIndex(fund, asOf);
-    const records = recent(fund.fundId, upTo, fund.periodKind === 'year' ? YEARS_OF_HISTORY : MONTHS_OF_HISTORY);
+/**
+ * Every fund's snapshot from the records, without the memo: each table read in one query (funds,
+ * their trailing records, completed runs, and the record vintages of funds with a run), then the
+ * models per fund.
+ */
+export async function computeWarningSnapshot(db: Db, asOf: string | undefined, method: MethodName = SNAPSHOT_FORECAST_METHOD): Promise<WarningSnapshot> {
+  const { params, entries, version } = await warningParamsAt(db, asOf ?? LATEST);
+  const headers = await listFundHeaders(db);
+  const recent = await trailingRecordsByFund(db, asOf, { month: MONTHS_OF_HISTORY, year: YEARS_OF_HISTORY });
+  const runs = await stochasticRunsByFund(db);
+  const vintages = await newestVintagesByFund(db, [...runs.keys()], asOf);
+  const funds = headers.map((fund): FundSnapshot => {
+    const records = recent.get(fund.fundId) ?? [];
     const fundRuns = runs.get(fund.fundId);
-    const stochastic = fundRuns ? { runs: fundRuns, newestRecordVintage: newestVintage(fund.fundId, upTo) } : undefined;
+    const stochastic = fundRuns ? { runs: fundRuns, newestRecordVintage: vintages.get(fund.fundId) ?? null } : undefined;
     const resolved = resolveParams(params, fund.regionCode, fund.scheme);
     const warnings = evaluateFundSeries(records, { scheme: fund.scheme, params: resolved });
     const rated = isRatedAccount(fund.account);

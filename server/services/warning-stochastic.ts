@@ -7,10 +7,11 @@
  *
  * Loaded once per snapshot (warning-snapshot.ts), newest first: by finishing time, then run id.
  */
-import { and, desc, eq, gt, isNotNull, lte, max } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, isNotNull, max, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { fundRecords, projectionRuns, scenarios } from '../db/schema.ts';
+import { fundRecords, funds, projectionRuns, scenarios } from '../db/schema.ts';
 import type { StochasticRunFacts } from '../../models/index.ts';
+import { recordsUpTo } from './warning-records.ts';
 
 /** What a forward warning needs to link a fund's runs (warning-forecast.ts `forecastForward`). */
 export interface ForwardStochastic {
@@ -31,13 +32,14 @@ const numbers = (x: unknown): number[] => (Array.isArray(x) && x.every((v) => ty
  * Fund id → its completed stochastic runs, newest first. A stored result without yearly
  * probabilities yields a run with no years, which the link refuses with its message.
  */
-export function stochasticRunsByFund(db: Db): Map<number, StochasticRunFacts[]> {
-  const rows = db.select({
+export async function stochasticRunsByFund(db: Db): Promise<Map<number, StochasticRunFacts[]>> {
+  const rows = await db.select({
     runId: projectionRuns.id, fundId: scenarios.fundId, finishedAt: projectionRuns.finishedAt, paths: projectionRuns.paths,
     resultJson: projectionRuns.resultJson, scenarioVintage: scenarios.dataVintage,
   }).from(projectionRuns).innerJoin(scenarios, eq(scenarios.id, projectionRuns.scenarioId))
     .where(and(eq(projectionRuns.kind, 'stochastic'), eq(projectionRuns.status, 'done'), gt(projectionRuns.paths, 0), isNotNull(scenarios.fundId)))
-    .orderBy(desc(projectionRuns.finishedAt), desc(projectionRuns.id)).all();
+    // a run without a finishing time counts as the oldest, as SQLite sorts nulls (PostgreSQL would put them first)
+    .orderBy(sql`${projectionRuns.finishedAt} desc nulls last`, desc(projectionRuns.id));
   const out = new Map<number, StochasticRunFacts[]>();
   for (const r of rows) {
     if (r.fundId === null || r.paths === null) continue;
@@ -51,8 +53,12 @@ export function stochasticRunsByFund(db: Db): Map<number, StochasticRunFacts[]> 
   return out;
 }
 
-/** The newest vintage of a fund's records up to a period index (month index, or the year for yearly funds). */
-export function makeNewestVintageQuery(db: Db): (fundId: number, asOfIndex: number) => string | null {
-  return (fundId, asOfIndex) => db.select({ v: max(fundRecords.vintage) }).from(fundRecords)
-    .where(and(eq(fundRecords.fundId, fundId), lte(fundRecords.periodIndex, asOfIndex))).get()?.v ?? null;
+/** Fund id → the newest vintage of its records up to `asOf` (warning-records.ts `recordsUpTo`), for the funds asked about, in one grouped query. */
+export async function newestVintagesByFund(db: Db, fundIds: readonly number[], asOf: string | undefined): Promise<Map<number, string | null>> {
+  if (fundIds.length === 0) return new Map();
+  const rows = await db.select({ fundId: fundRecords.fundId, v: max(fundRecords.vintage) }).from(fundRecords)
+    .innerJoin(funds, eq(funds.id, fundRecords.fundId))
+    .where(and(inArray(fundRecords.fundId, [...fundIds]), recordsUpTo(asOf)))
+    .groupBy(fundRecords.fundId);
+  return new Map(rows.map((r) => [r.fundId, r.v]));
 }

@@ -1,6 +1,7 @@
 /**
  * Request context. `createContextInner` is pure (tests build it directly); the express adapter
- * wrapper reads the session cookie and supplies the cookie writer.
+ * wrapper reads the session cookie, resolves its user (a database read, so it is async) and
+ * supplies the cookie writer.
  */
 import type { Request, Response } from 'express';
 import { parse as parseCookie } from 'cookie';
@@ -36,15 +37,18 @@ export function createContextInner(opts: ContextOptions) {
 
 export type Context = ReturnType<typeof createContextInner>;
 
-export function makeExpressContext(db: Db, demo: boolean) {
-  return ({ req, res }: { req: Request; res: Response }): Context => {
+/** The context of one express request, as tRPC's adapter, the query lane and the download routes build it. */
+export type MakeContext = (args: { req: Request; res: Response }) => Promise<Context>;
+
+export function makeExpressContext(db: Db, demo: boolean): MakeContext {
+  return async ({ req, res }) => {
     const token = parseCookie(req.headers.cookie ?? '')[SESSION_COOKIE];
     const now = Date.now();
     const secure = req.secure;
     return createContextInner({
       db,
       demo,
-      user: resolveSession(db, token, now),
+      user: await resolveSession(db, token, now),
       sessionToken: token,
       ip: req.ip ?? null,
       cookie: {

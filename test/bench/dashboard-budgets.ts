@@ -7,14 +7,15 @@
  * and payments are written directly (the budget workflow is benchmarked in budget.ts); scenarios
  * and runs go through their services. Deterministic: no random numbers, fixed dates.
  */
-import { and, eq } from 'drizzle-orm';
-import { openDatabase, type Db } from '../../server/db/client.ts';
+import { and, eq, inArray } from 'drizzle-orm';
+import { closeDatabase, openDatabase, type Db } from '../../server/db/client.ts';
 import { budgetActualPayments, budgetPlans, budgetQuotas, funds, institutions, projectionRuns, regions, users } from '../../server/db/schema.ts';
 import { importTable } from '../../server/importer/import-table.ts';
 import { parseCsvText } from '../../server/importer/read-table.ts';
 import { loadSessionUser } from '../../server/auth/sessions.ts';
 import { createScenario } from '../../server/services/scenario-store.ts';
 import { startRun } from '../../server/services/projection-runs.ts';
+import { insertRows } from '../../server/services/budget-bulk.ts';
 import type { EmployeeScenario } from '../../models/index.ts';
 
 export const BENCH_PLANS = 40;
@@ -34,47 +35,54 @@ const scenario = (r: number): EmployeeScenario => ({
   assumptions: { wageGrowth: 0.03, poolingRate: 0.012, collectionRate: 0.97, activeGrowth: 0, retireeGrowth: 0.03, medicalInflation: 0.03, utilisationGrowth: 0.01, interestRate: 0.015, subsidyYuan: 0 },
 });
 
-function regionIds(db: Db): Map<string, number> {
-  return new Map(db.select({ id: regions.id, code: regions.code }).from(regions).all().map((r) => [r.code, r.id]));
+async function regionIds(db: Db): Promise<Map<string, number>> {
+  return new Map((await db.select({ id: regions.id, code: regions.code }).from(regions)).map((r) => [r.code, r.id]));
 }
 
 export async function seedBudgetsAndRuns(path: string, username: string): Promise<{ plans: number; institutions: number; runs: number }> {
-  const db = openDatabase(path);
+  const db = await openDatabase(path);
   try {
-    const ids = regionIds(db);
+    const ids = await regionIds(db);
     const lines = ['institution_code,name,type,level,region_code,schemes'];
     for (let r = 0; r < BENCH_PLANS; r++) for (let i = 0; i < INSTITUTIONS_PER_PLAN; i++) lines.push(`${city(r)}-I${i},基准市${r}机构${i},hospital,2,${city(r)},employee`);
-    const report = importTable(db, parseCsvText(lines.join('\n'), 'institutions.csv', 'utf-8'), { kind: 'institutions', unit: 'yuan', dryRun: false, vintage: '2026-01-01' });
+    const report = await importTable(db, parseCsvText(lines.join('\n'), 'institutions.csv', 'utf-8'), { kind: 'institutions', unit: 'yuan', dryRun: false, vintage: '2026-01-01' });
     if (!report.ok) throw new Error(JSON.stringify(report.errors.slice(0, 3)));
-    const inst = new Map(db.select({ id: institutions.id, code: institutions.code }).from(institutions).all().map((x) => [x.code, x.id]));
-    db.transaction((tx) => {
+    const inst = new Map((await db.select({ id: institutions.id, code: institutions.code }).from(institutions)).map((x) => [x.code, x.id]));
+    await db.transaction(async (tx) => {
+      // one plan per city: the returned ids are matched by region, whatever order they come back in
+      const plans = await tx.insert(budgetPlans).values(Array.from({ length: BENCH_PLANS }, (_, r) => ({ year: 2026, scheme: 'employee' as const, regionId: ids.get(city(r)) as number, version: 1, status: 'allocated' as const })))
+        .returning({ id: budgetPlans.id, regionId: budgetPlans.regionId });
+      const planOf = new Map(plans.map((p) => [p.regionId, p.id]));
+      const quotas: (typeof budgetQuotas.$inferInsert)[] = [];
+      const payments: (typeof budgetActualPayments.$inferInsert)[] = [];
       for (let r = 0; r < BENCH_PLANS; r++) {
-        const plan = tx.insert(budgetPlans).values({ year: 2026, scheme: 'employee', regionId: ids.get(city(r)) as number, version: 1, status: 'allocated' }).returning().get();
+        const planId = planOf.get(ids.get(city(r)) as number) as number;
         for (let i = 0; i < INSTITUTIONS_PER_PLAN; i++) {
           const institutionId = inst.get(`${city(r)}-I${i}`) as number;
-          tx.insert(budgetQuotas).values({
-            planId: plan.id, institutionId, quotaFen: QUOTA_FEN, source: 'manual', agreementStatus: 'active',
+          quotas.push({
+            planId, institutionId, quotaFen: QUOTA_FEN, source: 'manual', agreementStatus: 'active',
             assessmentFactor: 1, creditFactor: 1, violationDeductionFen: 0, explanationJson: '{}',
-          }).run();
+          });
           const monthly = Math.round((QUOTA_FEN / 12) * (PACES[(r + i) % PACES.length] as number));
-          for (let m = 1; m <= MONTHS; m++) {
-            tx.insert(budgetActualPayments).values({ institutionId, scheme: 'employee', period: `2026-0${m}`, amountFen: monthly, fileName: 'bench', importedAt: FIXED_TIME }).run();
-          }
+          for (let m = 1; m <= MONTHS; m++) payments.push({ institutionId, scheme: 'employee', period: `2026-0${m}`, amountFen: monthly, fileName: 'bench', importedAt: FIXED_TIME });
         }
-        tx.update(budgetPlans).set({ status: 'approved', approvedAt: FIXED_TIME }).where(eq(budgetPlans.id, plan.id)).run();
       }
+      await insertRows(tx, budgetQuotas, quotas);
+      await insertRows(tx, budgetActualPayments, payments);
+      await tx.update(budgetPlans).set({ status: 'approved', approvedAt: FIXED_TIME }).where(inArray(budgetPlans.id, plans.map((p) => p.id)));
     });
 
-    const user = loadSessionUser(db, db.select().from(users).where(eq(users.username, username)).get() as typeof users.$inferSelect);
+    const [row] = await db.select().from(users).where(eq(users.username, username)).limit(1);
+    const user = await loadSessionUser(db, row as typeof users.$inferSelect);
     for (let r = 0; r < RUN_FUNDS; r++) {
       const regionId = ids.get(city(r)) as number;
-      const fundId = db.select({ id: funds.id }).from(funds).where(and(eq(funds.regionId, regionId), eq(funds.scheme, 'employee'))).get()?.id as number;
-      const saved = createScenario(db, user, null, { scenario: scenario(r), regionId, fundId, dataVintage: '2026-01-01' });
-      const run = startRun(db, user, null, { scenarioId: saved.id, kind: 'stochastic', paths: 1000, seed: 20260101 + r });
-      db.update(projectionRuns).set({ finishedAt: FIXED_TIME }).where(eq(projectionRuns.id, run.id)).run();
+      const fundId = (await db.select({ id: funds.id }).from(funds).where(and(eq(funds.regionId, regionId), eq(funds.scheme, 'employee'))).limit(1))[0]?.id as number;
+      const saved = await createScenario(db, user, null, { scenario: scenario(r), regionId, fundId, dataVintage: '2026-01-01' });
+      const run = await startRun(db, user, null, { scenarioId: saved.id, kind: 'stochastic', paths: 1000, seed: 20260101 + r });
+      await db.update(projectionRuns).set({ finishedAt: FIXED_TIME }).where(eq(projectionRuns.id, run.id));
     }
     return { plans: BENCH_PLANS, institutions: BENCH_PLANS * INSTITUTIONS_PER_PLAN, runs: RUN_FUNDS };
   } finally {
-    db.$client.close();
+    await closeDatabase(db);
   }
 }

@@ -17,17 +17,33 @@
  * soon as the answer is in), so a latency is the service time plus the wait behind the requests of
  * the other 49 connections: about 50 / throughput for every kind alike once the server is saturated.
  * Every request of the cycle is made once before the load (warm caches; each must answer 200).
- * Standalone: `npx tsx test/bench/load.ts` prints the rows.
+ *
+ * The same load on PostgreSQL (`benchLoadPostgres`), as deployed for several app servers behind a
+ * load balancer: a fresh database on the local PostgreSQL server (load-pg.ts; FUNDRISK_TEST_PG_URL
+ * overrides) with the same synthetic data, TWO app servers on it (each `server/index.ts` in its own
+ * process, DATABASE_URL set), the users logged in alternately on the two (sessions live in the
+ * database, so every cookie is used on both servers) and two autocannon instances at once, 25
+ * connections each, one per server, taking their requests from the same shared sequence for the
+ * same 20 s. Compared with the SQLite run: the same data, users, mix and 50 connections in all, one
+ * SQLite server against two app servers on PostgreSQL. Reported: combined throughput (and each
+ * server's), p50 / p99 per kind over both, and errors / timeouts / non-2xx. It is a functional
+ * multi-server check with its figures, not a scaling claim: on the 2-core bench machine PostgreSQL,
+ * both app servers and autocannon share the same two cores. Targets as above: zero errors (the
+ * check that matters: two servers answering from one database with each other's sessions), and the
+ * read p99 judged against the same 200 ms, met or MISSED as measured. An unreachable PostgreSQL
+ * server gives one row saying so, not a failed bench.
+ * Standalone: `npx tsx test/bench/load.ts` prints both tables.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir, loadavg } from 'node:os';
+import { cpus, tmpdir, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
 import { quantileSorted } from 'simple-statistics';
 import type { EmployeeScenario } from '../../models/index.ts';
-import { startServer } from '../browser/serve.ts';
+import { startServer, type RunningServer } from '../browser/serve.ts';
 import { buildSyntheticDatabase, loginCookie, type BenchUser } from './loopback.ts';
+import { benchPgServerUrl, probePostgres, withSyntheticPgDatabase, withoutPassword } from './load-pg.ts';
 import { syntheticRegionRows } from './synthetic-funds.ts';
 import { fmt } from './stats.ts';
 
@@ -38,6 +54,9 @@ const CONNECTIONS = 50;
 const LOAD_SECONDS = 20;
 const TARGET_READ_P99_MS = 200;
 const STOCHASTIC_PATHS = 200;
+const PG_APP_SERVERS = 2;
+const PG_CONNECTIONS_EACH = 25;
+const PG_LABEL = `PostgreSQL, ${PG_APP_SERVERS} app servers × ${PG_CONNECTIONS_EACH} connections`;
 
 /** The first CITY_USERS synthetic cities, one viewer each. */
 const CITIES = syntheticRegionRows(CITY_USERS).slice(2).map((line) => line.split(',')[0] as string);
@@ -160,10 +179,14 @@ function requestSource({ cookies, fundOf, scenarioId }: Fixture): () => PlannedR
   };
 }
 
-/** Logs everyone in, finds each city viewer's fund and creates the scenario through the API. */
-async function prepare(baseUrl: string): Promise<Fixture> {
+/**
+ * Logs everyone in (the users in turn on each of the servers at `baseUrls`), finds each city
+ * viewer's fund and creates the scenario through the API of the first server.
+ */
+async function prepare(baseUrls: readonly string[]): Promise<Fixture> {
+  const baseUrl = baseUrls[0] as string;
   const cookies = new Map<string, string>();
-  for (const { username } of USERS) cookies.set(username, await loginCookie(baseUrl, username));
+  for (const [i, { username }] of USERS.entries()) cookies.set(username, await loginCookie(baseUrls[i % baseUrls.length] as string, username));
   const fundOf = new Map<string, number>();
   for (const viewer of CITY_VIEWERS) {
     const { rows } = await trpc<{ rows: { fundId: number; scheme: string }[] }>(baseUrl, cookies.get(viewer) as string, 'fund.overview', { scheme: 'employee' }, 'GET');
@@ -183,31 +206,9 @@ export async function benchLoad(): Promise<string[]> {
     const records = await buildSyntheticDatabase(dbPath, { regions: REGIONS, months: MONTHS, users: USERS });
     const server = await startServer({ FUNDRISK_DB: dbPath, FUNDRISK_NO_DEMO: '1' });
     try {
-      const samples = new Map<Kind, number[]>(MIX.map((m) => [m.kind, []]));
-      const failures = new Map<Kind, number>(MIX.map((m) => [m.kind, 0]));
-      const next = requestSource(await prepare(server.url));
-      for (let i = 0; i < cycleOrder().length; i++) {
-        const { method, path, headers, body } = next();
-        const res = await fetch(`${server.url}${path}`, { method, headers, ...(body ? { body } : {}) });
-        if (res.status !== 200) throw new Error(`warm-up ${method} ${path.slice(0, 60)} answered HTTP ${res.status}: ${(await res.text()).slice(0, 300)}`);
-        await res.arrayBuffer();
-      }
-      let answered: Kind | null = null;
-      const request: DynamicRequest = {
-        setupRequest: (defaults, context) => {
-          const { kind, ...planned } = next();
-          context.kind = kind;
-          return { ...defaults, ...planned };
-        },
-        onResponse: (status, _body, context) => {
-          answered = context.kind ?? null;
-          if (answered && (status < 200 || status >= 300)) failures.set(answered, (failures.get(answered) ?? 0) + 1);
-        },
-      };
-      const instance = runLoad({ url: server.url, connections: CONNECTIONS, duration: LOAD_SECONDS, requests: [request] });
-      // autocannon calls the request's onResponse, then emits `response` with its time, synchronously
-      instance.on('response', (_client, _status, _bytes, ms) => { if (answered) samples.get(answered)?.push(ms); });
-      return report(await instance, { samples, failures, records });
+      const [result, observed] = await measure([server.url], CONNECTIONS);
+      const load = `mixed load over loopback HTTP: autocannon, ${CONNECTIONS} connections kept busy, ${LOAD_SECONDS} s, ${USERS.length} logged-in users (3 actuaries and 2 leaders of the province, ${CITY_USERS} city viewers), ${scaleOf(records)}; the connections take turns through a cycle of ${cycleText()}; server in its own process; 1-min load average at the end ${fmt(loadavg()[0] ?? 0, 1)}`;
+      return report(load, result, observed, '');
     } finally {
       await server.stop();
     }
@@ -216,35 +217,111 @@ export async function benchLoad(): Promise<string[]> {
   }
 }
 
+/**
+ * The mixed load on PostgreSQL with PG_APP_SERVERS app servers on one fresh database, each loaded
+ * by its own autocannon (PG_CONNECTIONS_EACH connections) at the same time; one row saying so when
+ * the PostgreSQL server cannot be reached.
+ */
+export async function benchLoadPostgres(): Promise<string[]> {
+  const serverUrl = benchPgServerUrl();
+  const probe = await probePostgres(serverUrl);
+  if (!probe.reachable) return [`| PostgreSQL not reachable at ${withoutPassword(serverUrl)}: not measured (${probe.reason}) | — | — | |`];
+  return withSyntheticPgDatabase(serverUrl, { regions: REGIONS, months: MONTHS, users: USERS }, async (url, records) => {
+    const servers: RunningServer[] = [];
+    try {
+      for (let i = 0; i < PG_APP_SERVERS; i++) servers.push(await startServer({ DATABASE_URL: url, FUNDRISK_NO_DEMO: '1' }));
+      const [result, observed, each] = await measure(servers.map((s) => s.url), PG_CONNECTIONS_EACH);
+      const perServer = each.map((r, i) => `server ${i + 1}: ${fmt(r.requests.average, 0)} req/s`).join(', ');
+      const load = `${PG_LABEL}: the same mixed load over loopback HTTP on one PostgreSQL ${probe.version.split(' ')[0]} database (fresh, same ${scaleOf(records)}), ${PG_APP_SERVERS} app servers each in its own process, the ${USERS.length} users logged in alternately on them and every session cookie used on both; ${PG_APP_SERVERS} autocannon instances at once, one per server, ${PG_CONNECTIONS_EACH} connections each kept busy, ${LOAD_SECONDS} s, taking turns through the same cycle; PostgreSQL, both app servers and autocannon share this machine's ${cpus().length} cores (a multi-server check, not a scaling figure); 1-min load average at the end ${fmt(loadavg()[0] ?? 0, 1)}`;
+      return report(load, result, observed, `${PG_LABEL}: `, perServer);
+    } finally {
+      for (const server of servers) await server.stop();
+    }
+  });
+}
+
+/**
+ * Prepares the fixture (logins spread over the servers), warms every server with one cycle, then
+ * runs autocannon against all of them at once, `connections` each, every instance taking its
+ * requests from one shared sequence.
+ * @returns the combined result, the latencies and failures per kind, and each server's result.
+ */
+async function measure(baseUrls: readonly string[], connections: number): Promise<[LoadResult, Observed, LoadResult[]]> {
+  const samples = new Map<Kind, number[]>(MIX.map((m) => [m.kind, []]));
+  const failures = new Map<Kind, number>(MIX.map((m) => [m.kind, 0]));
+  const next = requestSource(await prepare(baseUrls));
+  for (const baseUrl of baseUrls) {
+    for (let i = 0; i < cycleOrder().length; i++) {
+      const { method, path, headers, body } = next();
+      const res = await fetch(`${baseUrl}${path}`, { method, headers, ...(body ? { body } : {}) });
+      if (res.status !== 200) throw new Error(`warm-up ${method} ${path.slice(0, 60)} answered HTTP ${res.status}: ${(await res.text()).slice(0, 300)}`);
+      await res.arrayBuffer();
+    }
+  }
+  const instances = baseUrls.map((url) => {
+    let answered: Kind | null = null;
+    const request: DynamicRequest = {
+      setupRequest: (defaults, context) => {
+        const { kind, ...planned } = next();
+        context.kind = kind;
+        return { ...defaults, ...planned };
+      },
+      onResponse: (status, _body, context) => {
+        answered = context.kind ?? null;
+        if (answered && (status < 200 || status >= 300)) failures.set(answered, (failures.get(answered) ?? 0) + 1);
+      },
+    };
+    const instance = runLoad({ url, connections, duration: LOAD_SECONDS, requests: [request] });
+    // autocannon calls the request's onResponse, then emits `response` with its time, synchronously
+    instance.on('response', (_client, _status, _bytes, ms) => { if (answered) samples.get(answered)?.push(ms); });
+    return instance;
+  });
+  const each = await Promise.all(instances);
+  const sum = (pick: (r: LoadResult) => number) => each.reduce((total, r) => total + pick(r), 0);
+  const combined: LoadResult = {
+    requests: { average: sum((r) => r.requests.average), total: sum((r) => r.requests.total) },
+    errors: sum((r) => r.errors), timeouts: sum((r) => r.timeouts), non2xx: sum((r) => r.non2xx),
+    duration: Math.max(...each.map((r) => r.duration)),
+  };
+  return [combined, { samples, failures }, each];
+}
+
 interface Observed {
   /** Latencies per kind, ms. */
   samples: ReadonlyMap<Kind, number[]>;
   /** Non-2xx answers per kind. */
   failures: ReadonlyMap<Kind, number>;
-  records: number;
 }
 
-function report(result: LoadResult, { samples, failures, records }: Observed): string[] {
-  const cycle = MIX.map((m) => `${m.count} ${m.kind}`).join(', ');
-  const scale = `${REGIONS} cities × 2 schemes × ${MONTHS} months (${records.toLocaleString('en')} records)`;
+const cycleText = () => MIX.map((m) => `${m.count} ${m.kind}`).join(', ');
+const scaleOf = (records: number) => `${REGIONS} cities × 2 schemes × ${MONTHS} months (${records.toLocaleString('en')} records)`;
+
+/**
+ * The rows of one measurement: `load` describes it in the first row, `label` starts the rows after
+ * it (empty for the SQLite server); `perServer` adds each server's throughput to the first row.
+ */
+function report(load: string, result: LoadResult, { samples, failures }: Observed, label: string, perServer = ''): string[] {
+  const servers = perServer ? `; ${perServer}` : '';
   const rows = [
-    `| mixed load over loopback HTTP: autocannon, ${CONNECTIONS} connections kept busy, ${LOAD_SECONDS} s, ${USERS.length} logged-in users (3 actuaries and 2 leaders of the province, ${CITY_USERS} city viewers), ${scale}; the connections take turns through a cycle of ${cycle}; server in its own process; 1-min load average at the end ${fmt(loadavg()[0] ?? 0, 1)} | ${fmt(result.requests.average, 0)} req/s (${result.requests.total.toLocaleString('en')} requests) | — | |`,
+    `| ${load} | ${fmt(result.requests.average, 0)} req/s (${result.requests.total.toLocaleString('en')} requests${servers}) | — | |`,
   ];
   for (const { kind } of MIX) {
     const sorted = [...(samples.get(kind) ?? [])].sort((a, b) => a - b);
     const [p50, p99] = sorted.length > 0 ? [quantileSorted(sorted, 0.5), quantileSorted(sorted, 0.99)] : [Number.NaN, Number.NaN];
-    const what = `\`${kind}\` under the mixed load: p50 / p99 latency (${sorted.length.toLocaleString('en')} answers)`;
+    const what = `${label}\`${kind}\` under the mixed load: p50 / p99 latency (${sorted.length.toLocaleString('en')} answers)`;
     rows.push(isRead(kind)
       ? `| ${what} | ${fmt(p50, 1)} / ${fmt(p99, 1)} ms | p99 ≤ ${TARGET_READ_P99_MS} ms | ${verdict(p99 <= TARGET_READ_P99_MS)} |`
       : `| ${what} | ${fmt(p50, 1)} / ${fmt(p99, 1)} ms | — | |`);
   }
   const byKind = [...failures].filter(([, n]) => n > 0).map(([kind, n]) => `${n} ${kind}`).join(', ');
   const errors = result.errors + result.timeouts + result.non2xx;
-  rows.push(`| errors under the mixed load: connection errors / timeouts / non-2xx answers${byKind ? ` (${byKind})` : ''} | ${result.errors} / ${result.timeouts} / ${result.non2xx} | 0 | ${verdict(errors === 0)} |`);
+  rows.push(`| ${label}errors under the mixed load: connection errors / timeouts / non-2xx answers${byKind ? ` (${byKind})` : ''} | ${result.errors} / ${result.timeouts} / ${result.non2xx} | 0 | ${verdict(errors === 0)} |`);
   return rows;
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const rows = await benchLoad();
-  process.stdout.write(['| what | measured | target | |', '| --- | --- | --- | --- |', ...rows, ''].join('\n'));
+  const head = ['| what | measured | target | |', '| --- | --- | --- | --- |'];
+  const sqlite = await benchLoad();
+  const postgres = await benchLoadPostgres();
+  process.stdout.write(['## SQLite, one app server', '', ...head, ...sqlite, '', `## ${PG_LABEL}`, '', ...head, ...postgres, ''].join('\n'));
 }

@@ -16,7 +16,7 @@ import { benchProjectionDeterministic } from './projection-deterministic.ts';
 import { benchProjectionStochastic } from './projection-stochastic.ts';
 import { benchBudget } from './budget.ts';
 import { benchBudgetTable } from './budget-table.ts';
-import { benchLoad } from './load.ts';
+import { benchLoad, benchLoadPostgres } from './load.ts';
 import { fmt } from './stats.ts';
 
 const TABLE_HEAD = ['| what | measured | target | |', '| --- | --- | --- | --- |'];
@@ -69,6 +69,7 @@ async function main() {
     ...section('Actuarial projection (issue 4)', [...(await benchProjectionDeterministic()), ...(await benchProjectionStochastic())]),
     ...section('Institution budgets (issue 6)', [...(await benchBudget()), ...(await benchBudgetTable())]),
     ...section('Mixed load on loopback (issue 7)', await benchLoad()),
+    ...section('Mixed load on PostgreSQL, two app servers on one database (issue 7)', await benchLoadPostgres()),
   ];
   const forecastSection = [...(await benchForecastM3()), ...benchSpringFestival()];
   const cpu = cpus()[0]?.model ?? 'unknown cpu';

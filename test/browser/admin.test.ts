@@ -153,6 +153,8 @@ describe('administration in chromium', () => {
 
     // Logging in now asks for the code; the code of the next step is within the ±1 window and not yet used.
     await page.getByTestId('logout').click();
+    // the session ends when the answer arrives: navigating before it would cancel the request
+    await page.getByTestId('login-username').waitFor();
     await login(page, app.server.url, NEW_USER, NEW_PASSWORD);
     await page.getByTestId('login-totp-needed').waitFor();
     await page.getByTestId('login-totp').fill('000000');

@@ -5,7 +5,7 @@
  */
 import { and, eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
-import { openDatabase } from '../../server/db/client.ts';
+import { closeDatabase, openDatabase } from '../../server/db/client.ts';
 import { funds, regions, users } from '../../server/db/schema.ts';
 import { ensureNationalParameterSet } from '../../server/services/parameters.ts';
 import { loadDemoData } from '../../server/services/load-demo.ts';
@@ -32,21 +32,22 @@ function paid(i: number, year: number): string {
  * @returns the id of the synthetic region's allocated 2026 plan
  */
 export async function seedBudgetDatabase(path: string): Promise<{ syntheticPlanId: number }> {
-  const db = openDatabase(path);
-  ensureNationalParameterSet(db);
+  const db = await openDatabase(path);
+  await ensureNationalParameterSet(db);
   await loadDemoData(db);
-  const user = (name: string) => loadSessionUser(db, db.select().from(users).where(eq(users.username, name)).get() as typeof users.$inferSelect);
-  const load = (text: string, kind: 'regions' | 'institutions' | 'institution_years') => {
-    const report = importTable(db, parseCsvText(text, `${kind}.csv`, 'utf-8'), { kind, unit: 'yuan', dryRun: false, vintage: '2026-01-15' });
+  const user = async (name: string) => loadSessionUser(db, (await db.select().from(users).where(eq(users.username, name)).limit(1))[0] as typeof users.$inferSelect);
+  const load = async (text: string, kind: 'regions' | 'institutions' | 'institution_years') => {
+    const report = await importTable(db, parseCsvText(text, `${kind}.csv`, 'utf-8'), { kind, unit: 'yuan', dryRun: false, vintage: '2026-01-15' });
     if (!report.ok) throw new Error(JSON.stringify(report.errors.slice(0, 3)));
   };
-  const regionId = (code: string) => db.select({ id: regions.id }).from(regions).where(eq(regions.code, code)).get()?.id as number;
+  const regionId = async (code: string) => (await db.select({ id: regions.id }).from(regions).where(eq(regions.code, code)).limit(1))[0]?.id as number;
   // An actuary's saved projection of 东川市's employee fund from 2026: the budget officer's "chosen projection".
-  const fundId = db.select({ id: funds.id }).from(funds).where(and(eq(funds.regionId, regionId('DEMO01')), eq(funds.scheme, 'employee'), eq(funds.account, 'pooling'))).get()?.id as number;
-  const calibrated = scenarioFromFund(db, null, fundId, 2026);
-  createScenario(db, user('actuary'), null, { scenario: { ...calibrated.scenario, name: '东川市职工医保 2026 基准' }, regionId: calibrated.regionId, fundId, dataVintage: calibrated.dataVintage });
+  const fundId = (await db.select({ id: funds.id }).from(funds).where(and(eq(funds.regionId, await regionId('DEMO01')), eq(funds.scheme, 'employee'), eq(funds.account, 'pooling'))).limit(1))[0]?.id as number;
+  const calibrated = await scenarioFromFund(db, null, fundId, 2026);
+  const actuary = await user('actuary');
+  await createScenario(db, actuary, null, { scenario: { ...calibrated.scenario, name: '东川市职工医保 2026 基准' }, regionId: calibrated.regionId, fundId, dataVintage: calibrated.dataVintage });
 
-  load(`code,name,name_en,level,parent_code,synthetic\n${SYNTHETIC_REGION},万家市（合成测试）,Wanjia (synthetic test),city,DEMO,true`, 'regions');
+  await load(`code,name,name_en,level,parent_code,synthetic\n${SYNTHETIC_REGION},万家市（合成测试）,Wanjia (synthetic test),city,DEMO,true`, 'regions');
   const insts = ['institution_code,name,type,level,region_code,schemes'];
   const years = ['institution_code,year,payments,budget,assessment_score,credit_rating'];
   for (let i = 0; i < SYNTHETIC_INSTITUTIONS; i++) {
@@ -54,21 +55,22 @@ export async function seedBudgetDatabase(path: string): Promise<{ syntheticPlanI
     insts.push(`${code},万家市定点机构${i},${i % 10 === 0 ? 'hospital' : i % 3 === 0 ? 'pharmacy' : 'primary_care'},${i % 3 === 0 && i % 10 !== 0 ? '' : 1 + (i % 3)},${SYNTHETIC_REGION},employee`);
     for (let y = 2023; y <= 2025; y++) years.push(`${code},${y},${paid(i, y)},,${y === 2025 ? 60 + (i % 400) / 10 : ''},${y === 2025 ? 'ABCD'[i % 4] : ''}`);
   }
-  load(insts.join('\n'), 'institutions');
-  load(years.join('\n'), 'institution_years');
-  const budget = user('budget');
-  const synthetic = createScenario(db, user('actuary'), null, {
-    regionId: regionId(SYNTHETIC_REGION),
+  await load(insts.join('\n'), 'institutions');
+  await load(years.join('\n'), 'institution_years');
+  const budget = await user('budget');
+  const syntheticRegionId = await regionId(SYNTHETIC_REGION);
+  const synthetic = await createScenario(db, actuary, null, {
+    regionId: syntheticRegionId,
     scenario: {
       name: '万家市合成情景', scheme: 'employee', startYear: 2026, horizonYears: 3,
       opening: { balanceYuan: 4e10, activeMembers: 5e6, retirees: 1.5e6, avgMonthlyWageYuan: 8000, costPerActiveYuan: 3000, costPerRetireeYuan: 9000 },
       assumptions: { wageGrowth: 0.04, poolingRate: 0.065, collectionRate: 0.97, activeGrowth: 0, retireeGrowth: 0.03, medicalInflation: 0.03, utilisationGrowth: 0.01, interestRate: 0.015, subsidyYuan: 0 },
     },
   });
-  const plan = createPlan(db, budget, null, { year: 2026, scheme: 'employee', regionId: regionId(SYNTHETIC_REGION) });
-  computePlanTotal(db, budget, null, { planId: plan.id, source: { kind: 'scenario', scenarioId: synthetic.id }, earmarks: [] });
-  allocatePlan(db, budget, null, { planId: plan.id });
-  db.$client.close();
+  const plan = await createPlan(db, budget, null, { year: 2026, scheme: 'employee', regionId: syntheticRegionId });
+  await computePlanTotal(db, budget, null, { planId: plan.id, source: { kind: 'scenario', scenarioId: synthetic.id }, earmarks: [] });
+  await allocatePlan(db, budget, null, { planId: plan.id });
+  await closeDatabase(db);
   return { syntheticPlanId: plan.id };
 }
 

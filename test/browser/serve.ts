@@ -30,12 +30,18 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
+/**
+ * Starts `server/index.ts` on a free port with `env` over this process's environment. Its database
+ * is a fresh SQLite file unless `env` names one: `FUNDRISK_DB`, or `DATABASE_URL` (then FUNDRISK_DB,
+ * which would take precedence, is left empty, server/db/target.ts).
+ */
 export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'fundrisk-browser-'));
+  const database = env.DATABASE_URL ? '' : join(dir, 'test.db');
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'server/index.ts')], {
     cwd: ROOT,
-    env: { ...process.env, FUNDRISK_DB: join(dir, 'test.db'), PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', VITEST: '', ...env },
+    env: { ...process.env, FUNDRISK_DB: database, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', VITEST: '', ...env },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;

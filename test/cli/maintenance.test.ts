@@ -27,6 +27,21 @@ describe('backup, restore and audit verify', () => {
     expect(JSON.parse(run(db, ['audit', 'verify']).stdout)).toMatchObject({ ok: true, brokenAt: null });
   });
 
+  it('on PostgreSQL refuses backup and restore, naming pg_dump and pg_restore, without connecting', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fundrisk-backup-'));
+    // Port 1 has no server: a command that tried to connect would fail with "cannot reach PostgreSQL".
+    const env = { ...process.env, FUNDRISK_DB: '', DATABASE_URL: 'postgres://fundrisk:secret@127.0.0.1:1/fundrisk' };
+    const pg = (args: string[]) => spawnSync(process.execPath, [BIN, ...args], { env, encoding: 'utf8' });
+    const backup = pg(['backup', '--out', join(dir, 'b.db')]);
+    expect([backup.status, backup.stderr]).toEqual([1, 'fundrisk: backup copies the SQLite database; on PostgreSQL use pg_dump (see README "Databases")\n']);
+    expect(existsSync(join(dir, 'b.db'))).toBe(false);
+    const junk = join(dir, 'junk.db');
+    writeFileSync(junk, 'this is not sqlite');
+    const restore = pg(['restore', junk]);
+    expect([restore.status, restore.stderr]).toEqual([1, 'fundrisk: restore replaces the SQLite database file; on PostgreSQL use pg_restore (see README "Databases")\n']);
+    expect(backup.stderr + restore.stderr).not.toContain('secret');
+  });
+
   it('refuses to restore a file that is not a sound database', () => {
     const dir = mkdtempSync(join(tmpdir(), 'fundrisk-backup-'));
     const junk = join(dir, 'junk.db');

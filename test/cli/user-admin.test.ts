@@ -4,7 +4,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { openDatabase } from '../../server/db/client.ts';
+import { count, eq } from 'drizzle-orm';
+import { closeDatabase, openDatabase, type Db } from '../../server/db/client.ts';
+import { sessions, users } from '../../server/db/schema.ts';
 import { login } from '../../server/services/login.ts';
 
 const BIN = resolve(import.meta.dirname, '../../bin/fundrisk.js');
@@ -20,9 +22,9 @@ function fundrisk(db: string, args: string[], input?: string) {
 }
 
 /** Runs `work` on the file database and closes it again (the CLI opens it in between). */
-async function withDb<T>(path: string, work: (db: ReturnType<typeof openDatabase>) => T | Promise<T>): Promise<T> {
-  const db = openDatabase(path);
-  try { return await work(db); } finally { db.$client.close(); }
+async function withDb<T>(path: string, work: (db: Db) => Promise<T>): Promise<T> {
+  const db = await openDatabase(path);
+  try { return await work(db); } finally { await closeDatabase(db); }
 }
 
 const listed = (db: string, name: string) => (JSON.parse(fundrisk(db, ['user', 'list']).stdout) as { users: { username: string }[] }).users.find((u) => u.username === name);
@@ -51,7 +53,7 @@ describe('npx fundrisk user: recovery and access', { timeout: CLI_TEST_TIMEOUT_M
     expect(JSON.parse(reset.stdout)).toEqual({ username: 'wang', passwordReset: true });
     expect(reset.stdout + reset.stderr).not.toContain(SECOND);
     await withDb(db, async (d) => {
-      expect(d.$client.prepare('select count(*) as n from sessions').get()).toEqual({ n: 0 });
+      expect(await d.select({ n: count() }).from(sessions)).toEqual([{ n: 0 }]);
       await expect(login(d, { username: 'wang', password: FIRST }, { ip: null, nowMs: 1_700_000_000_000 })).rejects.toThrow('wrong username or password');
       expect((await login(d, { username: 'wang', password: SECOND }, { ip: null, nowMs: 1_700_000_000_000 })).user.username).toBe('wang');
       expect(session).toMatch(/^[A-Za-z0-9_-]{22}$/);
@@ -73,7 +75,9 @@ describe('npx fundrisk user: recovery and access', { timeout: CLI_TEST_TIMEOUT_M
   });
 
   it('turns a lost second factor off', async () => {
-    await withDb(db, (d) => d.$client.prepare("update users set totp_secret = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ', totp_last_step = 5 where username = 'wang'").run());
+    await withDb(db, async (d) => {
+      await d.update(users).set({ totpSecret: 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ', totpLastStep: 5 }).where(eq(users.username, 'wang'));
+    });
     expect(listed(db, 'wang')).toMatchObject({ totpEnabled: true });
     const reset = fundrisk(db, ['user', 'reset-totp', 'wang']);
     expect(JSON.parse(reset.stdout)).toEqual({ username: 'wang', totpEnabled: false });

@@ -57,7 +57,7 @@ describe('parameter values', () => {
 describe('refusals in the UI language', () => {
   it('maps what the server says to the field and the rule, and passes anything else through', async () => {
     const db = await makeWarningDb();
-    const admin = callerFor(db, 'admin');
+    const admin = await callerFor(db, 'admin');
     const v1 = (await admin.parameters.list()).national[0]?.setId ?? 0;
     const refusalOf = async (p: Promise<unknown>) => {
       try {
@@ -69,8 +69,8 @@ describe('refusals in the UI language', () => {
     };
     const cut = (key: string, value: number | string) => ({ key, value, provenance: 'practice' as const, source: 's' });
     const version = (values: ReturnType<typeof cut>[], effectiveFrom = '2026-01', fromSetId = v1) => admin.parameters.createVersion({ fromSetId, effectiveFrom, note: 'n', values });
-    const override = (values: ReturnType<typeof cut>[], effectiveFrom: string, region = 'C1', scheme: 'employee' | 'resident' = 'employee') =>
-      admin.parameters.setOverride({ regionId: regionId(db, region), scheme, effectiveFrom, note: 'n', values });
+    const override = async (values: ReturnType<typeof cut>[], effectiveFrom: string, region = 'C1', scheme: 'employee' | 'resident' = 'employee') =>
+      admin.parameters.setOverride({ regionId: await regionId(db, region), scheme, effectiveFrom, note: 'n', values });
 
     expect(parameterRefusal(await refusalOf(version([cut('thresholds.orangeBelow', 2)])), zh)).toBe('橙色预警线（低于即预警）须大于红色预警线（低于即严重预警）（3），填写的是 2');
     expect(parameterRefusal(await refusalOf(version([cut('thresholds.orangeBelow', 2)])), en)).toBe('Orange below (warning) must be greater than Red below (severe warning) (3); you entered 2');

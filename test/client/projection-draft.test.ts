@@ -116,7 +116,7 @@ describe('serverIssueLines', () => {
   it('turns the router\'s real refusal into one line per field, messages as sent', async () => {
     const db = await makeTestDb();
     const bad = { ...base, assumptions: { ...base.assumptions, poolingRate: 1.2, wageGrowth: [0.05, 0.05] }, extra: 1 };
-    const err = await callerFor(db, 'actuary').projection.createScenario({ scenario: bad as never }).catch((e: unknown) => e as Error);
+    const err = await (await callerFor(db, 'actuary')).projection.createScenario({ scenario: bad as never }).catch((e: unknown) => e as Error);
     expect(serverIssueLines((err as Error).message).sort()).toEqual([
       'assumptions.poolingRate: must be less than 1',
       'assumptions.wageGrowth: expected 10 yearly values (horizonYears), got 2',

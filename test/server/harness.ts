@@ -1,5 +1,6 @@
 /** Router-test harness: an in-memory migrated database, one user per role, callers for them, and the app on loopback. */
-import { openDatabase, type Db } from '../../server/db/client.ts';
+import type { Db } from '../../server/db/client.ts';
+import { openTestDatabase } from '../support/test-database.ts';
 import { ensureNationalParameterSet } from '../../server/services/parameters.ts';
 import { addUser } from '../../server/services/users.ts';
 import { appRouter } from '../../server/routers/_app.ts';
@@ -16,18 +17,18 @@ export const TEST_PASSWORD = 'correct-horse-battery';
 const createCaller = createCallerFactory(appRouter);
 
 export async function makeTestDb(): Promise<Db> {
-  const db = openDatabase(':memory:');
-  ensureNationalParameterSet(db);
+  const db = await openTestDatabase();
+  await ensureNationalParameterSet(db);
   for (const role of ROLES) await addUser(db, { username: role, password: TEST_PASSWORD, role }, null);
   return db;
 }
 
 /** A caller logged in as the user named like the role (or `username`), or anonymous for null. */
-export function callerFor(db: Db, who: Role | string | null, now: () => number = () => 1_700_000_000_000) {
+export async function callerFor(db: Db, who: Role | string | null, now: () => number = () => 1_700_000_000_000) {
   if (who === null) return createCaller(createContextInner({ db, user: null, now }));
-  const row = db.select().from(users).where(eq(users.username, who)).get();
+  const [row] = await db.select().from(users).where(eq(users.username, who)).limit(1);
   if (!row) throw new Error(`no test user ${who}`);
-  return createCaller(createContextInner({ db, user: loadSessionUser(db, row), now }));
+  return createCaller(createContextInner({ db, user: await loadSessionUser(db, row), now }));
 }
 
 export function anonymousCallerWithCookies(db: Db, now: () => number = () => 1_700_000_000_000) {

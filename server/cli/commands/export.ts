@@ -7,9 +7,8 @@ import { writeFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { Command } from 'commander';
 import { parseMoneyUnit, type MoneyUnit } from '../../../models/core/money.ts';
-import { openDatabase } from '../../db/client.ts';
-import { resolveDatabasePath } from '../../env.ts';
 import { EXPORTABLE_TABLES, exportTable, type ExportableTable } from '../../services/export-table.ts';
+import { withDatabase } from '../database.ts';
 import { CliError, writeJson } from '../io.ts';
 
 interface ExportCliOptions { format?: string; unit: string; out: string }
@@ -33,13 +32,8 @@ export function registerExport(program: Command): void {
       } catch (err) {
         throw new CliError(`--unit: ${(err as Error).message}`);
       }
-      const db = openDatabase(resolveDatabasePath());
-      try {
-        const file = await exportTable(db, table as ExportableTable, format, { unit, regionIds: null });
-        writeFileSync(opts.out, file.bytes);
-        writeJson({ table, format, unit, out: opts.out, bytes: file.bytes.length }, undefined);
-      } finally {
-        db.$client.close();
-      }
+      const file = await withDatabase((db) => exportTable(db, table as ExportableTable, format, { unit, regionIds: null }));
+      writeFileSync(opts.out, file.bytes);
+      writeJson({ table, format, unit, out: opts.out, bytes: file.bytes.length }, undefined);
     });
 }

@@ -6,14 +6,13 @@
  */
 import type { Command } from 'commander';
 import { parseMoneyUnit, type MoneyUnit } from '../../../models/core/money.ts';
-import { openDatabase } from '../../db/client.ts';
-import { resolveDatabasePath } from '../../env.ts';
 import { importRows, IMPORT_KINDS, unreadableFileReport, type ImportKind, type ImportReport } from '../../importer/import-table.ts';
 import { inferKind } from '../../importer/infer-kind.ts';
 import { formatIssue } from '../../importer/issues.ts';
 import { TableReadError } from '../../importer/read-table.ts';
 import { openRowSource, type RowSource } from '../../importer/row-source.ts';
 import { isValidVintage } from '../../importer/fund-records/parse-rows.ts';
+import { withDatabase } from '../database.ts';
 import { CliError, writeJson } from '../io.ts';
 
 interface ImportCliOptions { kind?: string; unit: string; dryRun?: boolean; vintage?: string; out?: string }
@@ -68,17 +67,10 @@ export function registerImport(program: Command): void {
       }
       const kind = chooseKind(file, opts.kind, source);
       const options = { kind, unit, dryRun: Boolean(opts.dryRun), vintage, username: `cli:${process.env.USER ?? 'unknown'}` };
-      let report: ImportReport;
-      if (source === null) {
-        report = unreadableFileReport(file, options, readError ?? 'unreadable');
-      } else {
-        const db = openDatabase(resolveDatabasePath());
-        try {
-          report = importRows(db, source, options);
-        } finally {
-          db.$client.close();
-        }
-      }
+      const readable = source;
+      const report: ImportReport = readable === null
+        ? unreadableFileReport(file, options, readError ?? 'unreadable')
+        : await withDatabase((db) => importRows(db, readable, options));
       writeJson(report, opts.out);
       if (!report.ok) {
         for (const issue of report.errors) process.stderr.write(`${formatIssue(issue)}\n`);

@@ -1,15 +1,16 @@
 /**
  * `npx fundrisk user add|disable|enable|reset-password|set-access|reset-totp|list`: account
- * administration on the database FUNDRISK_DB names. The CLI operator holds the database file, so
- * it may also recover a locked-out installation (re-enable the last admin, reset a lost second factor).
+ * administration on the database FUNDRISK_DB or DATABASE_URL names. The CLI operator holds the
+ * database, so it may also recover a locked-out installation (re-enable the last admin, reset a
+ * lost second factor).
  */
 import type { Command } from 'commander';
 import { createInterface } from 'node:readline';
-import { resolveDatabasePath } from '../../env.ts';
-import { openDatabase, type Db } from '../../db/client.ts';
+import type { Db } from '../../db/client.ts';
 import { ROLES, type Role } from '../../db/schema.ts';
 import { addUser, disableUser, enableUser, listUsers, resetPassword, resetTotp, setAccess } from '../../services/users.ts';
 import { ensureNationalParameterSet } from '../../services/parameters.ts';
+import { withDatabase } from '../database.ts';
 import { CliError, writeJson } from '../io.ts';
 
 async function readPasswordFromStdin(): Promise<string> {
@@ -31,17 +32,16 @@ function checkRole(role: string): Role {
 
 const regionList = (regions: string | undefined) => regions?.split(',').map((s) => s.trim()) ?? [];
 
-/** Runs `work` on the database, turning service errors into CLI errors and always closing the file. */
-async function withDb(work: (db: Db) => unknown): Promise<void> {
-  const db = openDatabase(resolveDatabasePath());
-  ensureNationalParameterSet(db);
-  try {
-    await work(db);
-  } catch (err) {
-    throw new CliError((err as Error).message);
-  } finally {
-    db.$client.close();
-  }
+/** Runs `work` on the database, turning service errors into CLI errors and always closing the database. */
+async function withDb(work: (db: Db) => Promise<void>): Promise<void> {
+  await withDatabase(async (db) => {
+    await ensureNationalParameterSet(db);
+    try {
+      await work(db);
+    } catch (err) {
+      throw new CliError((err as Error).message);
+    }
+  });
 }
 
 export function registerUser(program: Command): void {
@@ -60,12 +60,12 @@ export function registerUser(program: Command): void {
         writeJson({ id, username: opts.username, role: opts.role }, undefined);
       });
     });
-  user.command('disable <name>').description('disable a user and end their sessions').action((name: string) => withDb((db) => {
-    disableUser(db, name, null);
+  user.command('disable <name>').description('disable a user and end their sessions').action((name: string) => withDb(async (db) => {
+    await disableUser(db, name, null);
     writeJson({ username: name, disabled: true }, undefined);
   }));
-  user.command('enable <name>').description('enable a disabled user again').action((name: string) => withDb((db) => {
-    enableUser(db, name, null);
+  user.command('enable <name>').description('enable a disabled user again').action((name: string) => withDb(async (db) => {
+    await enableUser(db, name, null);
     writeJson({ username: name, disabled: false }, undefined);
   }));
   user.command('reset-password')
@@ -86,18 +86,18 @@ export function registerUser(program: Command): void {
     .option('--regions <codes>', 'comma-separated region codes the user may see (default: all regions)')
     .action((opts: { username: string; role: string; regions?: string }) => {
       const role = checkRole(opts.role);
-      return withDb((db) => {
-        setAccess(db, opts.username, { role, regionCodes: regionList(opts.regions) }, null);
-        const after = listUsers(db).find((u) => u.username === opts.username);
+      return withDb(async (db) => {
+        await setAccess(db, opts.username, { role, regionCodes: regionList(opts.regions) }, null);
+        const after = (await listUsers(db)).find((u) => u.username === opts.username);
         writeJson({ username: opts.username, role, regions: after?.regions ?? [] }, undefined);
       });
     });
   user.command('reset-totp <name>').description('turn a user\'s two-factor authentication off (lost phone) and end their sessions')
-    .action((name: string) => withDb((db) => {
-      resetTotp(db, name, null);
+    .action((name: string) => withDb(async (db) => {
+      await resetTotp(db, name, null);
       writeJson({ username: name, totpEnabled: false }, undefined);
     }));
-  user.command('list').description('list users with role, regions, status and two-factor state').action(() => withDb((db) => {
-    writeJson({ users: listUsers(db) }, undefined);
+  user.command('list').description('list users with role, regions, status and two-factor state').action(() => withDb(async (db) => {
+    writeJson({ users: await listUsers(db) }, undefined);
   }));
 }

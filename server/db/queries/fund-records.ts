@@ -1,5 +1,5 @@
 /** Queries over funds and their records (dialect-neutral drizzle). No math here: services do it. */
-import { and, asc, desc, eq, lte, sql } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { funds, fundRecords, regions } from '../schema.ts';
 
@@ -18,12 +18,12 @@ export interface FundHeader {
   periodKind: 'month' | 'year';
 }
 
-export function listFundHeaders(db: Db): FundHeader[] {
+export async function listFundHeaders(db: Db): Promise<FundHeader[]> {
   return db.select({
     fundId: funds.id, regionId: regions.id, regionCode: regions.code, regionName: regions.name,
     regionNameEn: regions.nameEn, regionLevel: regions.level, parentRegionId: regions.parentId, synthetic: regions.synthetic,
     scheme: funds.scheme, account: funds.account, caliber: funds.caliber, periodKind: funds.periodKind,
-  }).from(funds).innerJoin(regions, eq(regions.id, funds.regionId)).orderBy(asc(regions.code), asc(funds.scheme)).all();
+  }).from(funds).innerJoin(regions, eq(regions.id, funds.regionId)).orderBy(asc(regions.code), asc(funds.scheme));
 }
 
 export interface FundFlowRow {
@@ -33,21 +33,7 @@ export interface FundFlowRow {
   balanceFen: number;
 }
 
-const flowColumns = {
-  period: fundRecords.period, incomeFen: fundRecords.incomeFen,
-  expenditureFen: fundRecords.expenditureFen, balanceFen: fundRecords.balanceFen,
-};
-
-/** The last `limit` records of a fund at or before `asOfIndex`, oldest first. */
-export function makeRecentRecordsQuery(db: Db) {
-  const prepared = db.select(flowColumns).from(fundRecords)
-    .where(and(eq(fundRecords.fundId, sql.placeholder('fundId')), lte(fundRecords.periodIndex, sql.placeholder('asOfIndex'))))
-    .orderBy(desc(fundRecords.periodIndex)).limit(sql.placeholder('limit')).prepare();
-  return (fundId: number, asOfIndex: number, limit: number): FundFlowRow[] =>
-    prepared.all({ fundId, asOfIndex, limit }).reverse();
-}
-
-export function fundRecordsInOrder(db: Db, fundId: number) {
-  return db.select().from(fundRecords).where(eq(fundRecords.fundId, fundId)).orderBy(asc(fundRecords.periodIndex)).all();
+export async function fundRecordsInOrder(db: Db, fundId: number) {
+  return db.select().from(fundRecords).where(eq(fundRecords.fundId, fundId)).orderBy(asc(fundRecords.periodIndex));
 }
 

@@ -15,22 +15,22 @@ import { walkSeries, type WalkOutput } from './series-walk.ts';
 import { loadFunds, loadRegionIds, storedRecordsReader, type StoredFund } from './stored.ts';
 import { writeFundRecords } from './write.ts';
 
-export function planFundRecords(db: Db, source: RowSource, ctx: ImportContext): KindPlan {
+export async function planFundRecords(db: Db, source: RowSource, ctx: ImportContext): Promise<KindPlan> {
   const changes = new ChangeList();
   const cols = resolveColumns(source.header, FUND_RECORD_COLUMNS, 'fund_records', ctx);
-  if (ctx.issues.hasErrors) return { rowsRead: null, changes, write: () => undefined };
-  const batch = parseFundRecordRows(source, cols, ctx, loadRegionIds(db));
+  if (ctx.issues.hasErrors) return { rowsRead: null, changes, write: async () => undefined };
+  const batch = parseFundRecordRows(source, cols, ctx, await loadRegionIds(db));
   const sctx: SeriesContext = { batch, issues: ctx.issues, label: (name) => cols.label.get(name) ?? name };
   const out: WalkOutput = { changes, action: new Uint8Array(batch.size), storedId: new Float64Array(batch.size), vintage: ctx.vintage,
     hasReason: cols.index.has('adjustment_reason') };
-  const storedByKey = loadFunds(db);
+  const storedByKey = await loadFunds(db);
   const readStored = storedRecordsReader(db);
   const groups = groupBySlot(batch);
   const storedFunds: Array<StoredFund | undefined> = [];
   const kinds: number[] = [];
   const series: number[][] = [];
 
-  batch.slots.forEach((slot, s) => {
+  for (const [s, slot] of batch.slots.entries()) {
     const storedFund = storedByKey.get(slot.key);
     storedFunds.push(storedFund);
     const rows = groups[s] as Int32Array;
@@ -42,8 +42,8 @@ export function planFundRecords(db: Db, source: RowSource, ctx: ImportContext): 
     const ordered = orderSeries(sctx, rows, slot.key, storedFund?.periodKind);
     kinds.push(ordered.kind);
     series.push(ordered.rows);
-    walkSeries(sctx, out, { key: slot.key, kind: ordered.kind }, ordered.rows, storedFund ? readStored(storedFund.id) : []);
-  });
+    walkSeries(sctx, out, { key: slot.key, kind: ordered.kind }, ordered.rows, storedFund ? await readStored(storedFund.id) : []);
+  }
   return { rowsRead: batch.size, changes, write: (wdb, importId) => writeFundRecords(wdb, { batch, out, storedFunds, kinds, series }, importId) };
 }
 

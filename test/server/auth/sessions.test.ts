@@ -14,55 +14,55 @@ describe('sessions', () => {
   let userId: number;
   beforeEach(async () => {
     db = await makeTestDb();
-    userId = db.select().from(users).where(eq(users.username, 'actuary')).get()?.id ?? 0;
+    userId = (await db.select().from(users).where(eq(users.username, 'actuary')).limit(1))[0]?.id ?? 0;
   });
 
-  it('stores only a hash of a 128-bit token', () => {
-    const token = createSession(db, userId, T0);
+  it('stores only a hash of a 128-bit token', async () => {
+    const token = await createSession(db, userId, T0);
     expect(Buffer.from(token, 'base64url')).toHaveLength(16);
-    const stored = db.select().from(sessions).all();
+    const stored = await db.select().from(sessions);
     expect(stored).toHaveLength(1);
     expect(stored[0]?.tokenHash).not.toContain(token);
-    expect(resolveSession(db, token, T0)?.username).toBe('actuary');
+    expect((await resolveSession(db, token, T0))?.username).toBe('actuary');
   });
 
-  it('expires after 30 idle minutes but not while in use', () => {
-    const token = createSession(db, userId, T0);
-    expect(resolveSession(db, token, T0 + IDLE_TIMEOUT_MS - 1)).not.toBeNull();
-    expect(resolveSession(db, token, T0 + 2 * IDLE_TIMEOUT_MS - 2)).not.toBeNull();
-    expect(resolveSession(db, token, T0 + 3 * IDLE_TIMEOUT_MS)).toBeNull();
+  it('expires after 30 idle minutes but not while in use', async () => {
+    const token = await createSession(db, userId, T0);
+    expect(await resolveSession(db, token, T0 + IDLE_TIMEOUT_MS - 1)).not.toBeNull();
+    expect(await resolveSession(db, token, T0 + 2 * IDLE_TIMEOUT_MS - 2)).not.toBeNull();
+    expect(await resolveSession(db, token, T0 + 3 * IDLE_TIMEOUT_MS)).toBeNull();
   });
 
-  it('expires 8 hours after login however active', () => {
-    const token = createSession(db, userId, T0);
+  it('expires 8 hours after login however active', async () => {
+    const token = await createSession(db, userId, T0);
     let t = T0;
     while (t < T0 + ABSOLUTE_TIMEOUT_MS - IDLE_TIMEOUT_MS) {
       t += IDLE_TIMEOUT_MS / 2;
-      expect(resolveSession(db, token, t)).not.toBeNull();
+      expect(await resolveSession(db, token, t)).not.toBeNull();
     }
-    expect(resolveSession(db, token, T0 + ABSOLUTE_TIMEOUT_MS + 1)).toBeNull();
+    expect(await resolveSession(db, token, T0 + ABSOLUTE_TIMEOUT_MS + 1)).toBeNull();
   });
 
-  it('ends on logout and when the user is disabled', () => {
-    const a = createSession(db, userId, T0);
-    endSession(db, a);
-    expect(resolveSession(db, a, T0)).toBeNull();
-    const b = createSession(db, userId, T0);
-    disableUser(db, 'actuary', null);
-    expect(resolveSession(db, b, T0)).toBeNull();
+  it('ends on logout and when the user is disabled', async () => {
+    const a = await createSession(db, userId, T0);
+    await endSession(db, a);
+    expect(await resolveSession(db, a, T0)).toBeNull();
+    const b = await createSession(db, userId, T0);
+    await disableUser(db, 'actuary', null);
+    expect(await resolveSession(db, b, T0)).toBeNull();
   });
 
   it('a login sweeps away sessions that have expired', async () => {
-    createSession(db, userId, T0);
-    expect(db.select().from(sessions).all()).toHaveLength(1);
+    await createSession(db, userId, T0);
+    expect(await db.select().from(sessions)).toHaveLength(1);
     await login(db, { username: 'viewer', password: TEST_PASSWORD }, { ip: null, nowMs: T0 + ABSOLUTE_TIMEOUT_MS + 1 });
-    const left = db.select().from(sessions).all();
+    const left = await db.select().from(sessions);
     expect(left).toHaveLength(1);
     expect(left[0]?.createdAtMs).toBe(T0 + ABSOLUTE_TIMEOUT_MS + 1);
   });
 
-  it('rejects unknown and missing tokens', () => {
-    expect(resolveSession(db, undefined, T0)).toBeNull();
-    expect(resolveSession(db, 'not-a-token', T0)).toBeNull();
+  it('rejects unknown and missing tokens', async () => {
+    expect(await resolveSession(db, undefined, T0)).toBeNull();
+    expect(await resolveSession(db, 'not-a-token', T0)).toBeNull();
   });
 });

@@ -12,7 +12,7 @@ import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { asc } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../../server/db/client.ts';
+import { closeDatabase, openDatabase, sqliteConnection } from '../../../server/db/client.ts';
 import { institutionSchemeYears, institutionYears } from '../../../server/db/schema.ts';
 
 const MIGRATIONS = resolve(import.meta.dirname, '../../../data/migrations/sqlite');
@@ -60,32 +60,35 @@ function databaseAt0009(): string {
 }
 
 describe('migration 0010_per_scheme_payments', () => {
-  it('keeps every old row: single-scheme years under their scheme, multi-scheme years unsplit', () => {
+  it('keeps every old row: single-scheme years under their scheme, multi-scheme years unsplit', async () => {
     const path = databaseAt0009();
-    const db = openDatabase(path);
+    const db = await openDatabase(path);
     expect(readdirSync(dirname(path)).filter((f) => f.startsWith('old.db.pre-migrate-'))).toHaveLength(1);
-    expect(db.select().from(institutionSchemeYears).orderBy(asc(institutionSchemeYears.institutionId), asc(institutionSchemeYears.year)).all()).toEqual([
+    expect(await db.select().from(institutionSchemeYears).orderBy(asc(institutionSchemeYears.institutionId), asc(institutionSchemeYears.year))).toEqual([
       { institutionId: 2, year: 2024, scheme: 'employee', paymentsFen: 800000, budgetFen: null, importId: 7 },
       { institutionId: 2, year: 2025, scheme: 'employee', paymentsFen: 900000, budgetFen: 950000, importId: null },
       { institutionId: 3, year: 2025, scheme: 'resident', paymentsFen: 300000, budgetFen: null, importId: 7 },
     ]);
-    expect(db.select().from(institutionYears).orderBy(asc(institutionYears.institutionId), asc(institutionYears.year)).all()).toEqual([
+    expect(await db.select().from(institutionYears).orderBy(asc(institutionYears.institutionId), asc(institutionYears.year))).toEqual([
       { institutionId: 1, year: 2024, assessmentScore: 92.5, creditRating: 'A', unsplitPaymentsFen: 150000000, unsplitBudgetFen: 155000000, importId: 7 },
       { institutionId: 1, year: 2025, assessmentScore: null, creditRating: 'B', unsplitPaymentsFen: 160000000, unsplitBudgetFen: null, importId: 7 },
       { institutionId: 2, year: 2024, assessmentScore: 88, creditRating: null, unsplitPaymentsFen: null, unsplitBudgetFen: null, importId: 7 },
       { institutionId: 2, year: 2025, assessmentScore: 90, creditRating: 'A', unsplitPaymentsFen: null, unsplitBudgetFen: null, importId: null },
       { institutionId: 3, year: 2025, assessmentScore: null, creditRating: null, unsplitPaymentsFen: null, unsplitBudgetFen: null, importId: 7 },
     ]);
-    const columns = (db.$client.prepare('PRAGMA table_info(institution_years)').all() as { name: string }[]).map((c) => c.name);
+    const sqlite = sqliteConnection(db, 'the migration test');
+    const columns = (sqlite.prepare('PRAGMA table_info(institution_years)').all() as { name: string }[]).map((c) => c.name);
     expect(columns).toEqual(['institution_id', 'year', 'assessment_score', 'credit_rating', 'import_id', 'unsplit_payments_fen', 'unsplit_budget_fen']);
-    expect(db.$client.pragma('foreign_key_check')).toEqual([]);
+    expect(sqlite.pragma('foreign_key_check')).toEqual([]);
+    await closeDatabase(db);
   });
 
-  it('keeps the sum of old payments, per institution and year, to the fen', () => {
-    const db = openDatabase(databaseAt0009());
+  it('keeps the sum of old payments, per institution and year, to the fen', async () => {
+    const db = await openDatabase(databaseAt0009());
     const total = new Map<string, number>();
-    for (const s of db.select().from(institutionSchemeYears).all()) total.set(`${s.institutionId}/${s.year}`, (total.get(`${s.institutionId}/${s.year}`) ?? 0) + s.paymentsFen);
-    for (const y of db.select().from(institutionYears).all()) if (y.unsplitPaymentsFen !== null) total.set(`${y.institutionId}/${y.year}`, (total.get(`${y.institutionId}/${y.year}`) ?? 0) + y.unsplitPaymentsFen);
+    for (const s of await db.select().from(institutionSchemeYears)) total.set(`${s.institutionId}/${s.year}`, (total.get(`${s.institutionId}/${s.year}`) ?? 0) + s.paymentsFen);
+    for (const y of await db.select().from(institutionYears)) if (y.unsplitPaymentsFen !== null) total.set(`${y.institutionId}/${y.year}`, (total.get(`${y.institutionId}/${y.year}`) ?? 0) + y.unsplitPaymentsFen);
     expect(Object.fromEntries(total)).toEqual({ '1/2024': 150000000, '1/2025': 160000000, '2/2024': 800000, '2/2025': 900000, '3/2025': 300000 });
+    await closeDatabase(db);
   });
 });

@@ -13,8 +13,8 @@ const FUND_RECORDS = 'region_code,scheme,account,period,income,expenditure,balan
   + 'R01,employee,pooling,2024-02,300.00,50.00,1490.00,200.00,100.00,50.00,-10.00,"审计调减, 重复拨付",1001,301,6543.21,pooling_fund,2025-12-31\n'
   + 'R02,resident,pooling,2024,123456.78,23456.78,100000.00,,,,0,,,,,pooling_fund,\n';
 
-function loaded(): Db {
-  const db = makeDb();
+async function loaded(): Promise<Db> {
+  const db = await makeDb();
   const steps: Array<[ImportKind, string]> = [
     ['regions', 'code,name,name_en,level,parent_code\nC01,=县一,"County, One",county,R01\n'],
     ['fund_records', FUND_RECORDS],
@@ -22,7 +22,7 @@ function loaded(): Db {
     ['institution_years', 'institution_code,year,scheme,payments,budget,assessment_score,credit_rating\nH001,2024,employee,1200000.01,1250000,92.5,A\nH001,2024,resident,300000,,92.5,A\nH002,2024,,500,,,\n'],
     ['violations', 'institution_code,date,amount,count,nature,kind,status\nH001,2024-03-05,52000.00,2,serious,分解住院,confirmed\nH002,2024-04-01,1.5,1,general,重复收费,notified\n'],
   ];
-  for (const [kind, text] of steps) expect(run(db, text, { kind }).errors).toEqual([]);
+  for (const [kind, text] of steps) expect((await run(db, text, { kind })).errors).toEqual([]);
   return db;
 }
 
@@ -42,7 +42,7 @@ describe('fenToUnitText', () => {
 
 describe('exportTable', () => {
   it('writes CSV with a UTF-8 BOM and the unit in money headers', async () => {
-    const file = await exportTable(loaded(), 'fund_records', 'csv', { unit: 'wan' });
+    const file = await exportTable(await loaded(), 'fund_records', 'csv', { unit: 'wan' });
     expect(file).toMatchObject({ fileName: 'fund_records-wan.csv', contentType: 'text/csv; charset=utf-8' });
     expect([...file.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = file.bytes.toString('utf8').slice(1).split('\n');
@@ -56,7 +56,7 @@ describe('exportTable', () => {
   for (const format of ['csv', 'xlsx'] as const) {
     for (const unit of ['yuan', 'wan', 'yi'] as const) {
       it(`${format} in ${unit} imports back unchanged, table by table`, async () => {
-        const db = loaded();
+        const db = await loaded();
         const kinds: ImportKind[] = ['regions', 'fund_records', 'institutions', 'institution_years', 'violations'];
         for (const kind of kinds) {
           const file = await exportTable(db, kind, format, { unit });
@@ -70,27 +70,27 @@ describe('exportTable', () => {
   }
 
   it('exports into an empty database that then holds the same records', async () => {
-    const source = loaded();
-    const target = makeDb();
+    const source = await loaded();
+    const target = await makeDb();
     for (const kind of ['regions', 'fund_records'] as const) {
       const file = await exportTable(source, kind, 'xlsx', { unit: 'yi' });
       const table = await readTableFromBuffer(file.bytes, file.fileName);
-      expect(importTable(target, table, { kind, unit: 'yuan', dryRun: false, vintage: VINTAGE }).errors).toEqual([]);
+      expect((await importTable(target, table, { kind, unit: 'yuan', dryRun: false, vintage: VINTAGE })).errors).toEqual([]);
     }
     const again = await exportTable(target, 'fund_records', 'csv');
     expect(again.bytes.equals((await exportTable(source, 'fund_records', 'csv')).bytes)).toBe(true);
   });
 
   it('keeps a formula-looking text from running in a spreadsheet, and reads it back', async () => {
-    const db = loaded();
+    const db = await loaded();
     const csv = (await exportTable(db, 'regions', 'csv')).bytes.toString('utf8');
     expect(csv).toContain("C01,'=县一,\"County, One\",county,R01");
     expect((await reimport(db, 'regions', Buffer.from(csv), 'regions.csv')).summary.updated).toBe(0);
   });
 
   it('limits rows to the regions given', async () => {
-    const db = loaded();
-    const r02 = db.select({ id: regions.id }).from(regions).where(eq(regions.code, 'R02')).get()?.id as number;
+    const db = await loaded();
+    const r02 = (await db.select({ id: regions.id }).from(regions).where(eq(regions.code, 'R02')).limit(1))[0]?.id as number;
     const text = (table: (typeof EXPORTABLE_TABLES)[number]) => exportTable(db, table, 'csv', { regionIds: [r02] }).then((f) => f.bytes.toString('utf8'));
     expect((await text('fund_records')).trim().split('\n').slice(1).map((l) => l.split(',')[0])).toEqual(['R02']);
     expect((await text('regions')).trim().split('\n')).toHaveLength(2);
@@ -101,9 +101,9 @@ describe('exportTable', () => {
   });
 
   it('exports institution years per scheme with the year\'s score on each row, and a pre-0010 all-schemes total with an empty scheme', async () => {
-    const db = loaded();
-    const h001 = db.select({ id: institutions.id }).from(institutions).where(eq(institutions.code, 'H001')).get()?.id as number;
-    db.insert(institutionYears).values({ institutionId: h001, year: 2023, unsplitPaymentsFen: 123_456, unsplitBudgetFen: null, assessmentScore: 80 }).run();
+    const db = await loaded();
+    const h001 = (await db.select({ id: institutions.id }).from(institutions).where(eq(institutions.code, 'H001')).limit(1))[0]?.id as number;
+    await db.insert(institutionYears).values({ institutionId: h001, year: 2023, unsplitPaymentsFen: 123_456, unsplitBudgetFen: null, assessmentScore: 80 });
     const lines = (await exportTable(db, 'institution_years', 'csv')).bytes.toString('utf8').slice(1).trim().split('\n');
     expect(lines).toEqual([
       'institution_code,year,scheme,payments (元),budget (元),assessment_score,credit_rating',
@@ -115,7 +115,7 @@ describe('exportTable', () => {
   });
 
   it('exports the audit log with the import entries', async () => {
-    const csv = (await exportTable(loaded(), 'audit_log', 'xlsx')).bytes;
+    const csv = (await exportTable(await loaded(), 'audit_log', 'xlsx')).bytes;
     const table = await readTableFromBuffer(csv, 'audit_log.xlsx');
     expect(table.header.slice(0, 5)).toEqual(['id', 'at', 'user_id', 'username', 'action']);
     expect(table.rows.map((r) => r[4])).toEqual(['import.regions', 'import.fund_records', 'import.institutions', 'import.institution_years', 'import.violations']);

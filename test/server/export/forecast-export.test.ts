@@ -38,8 +38,8 @@ function alternatingFund(region: string): string {
   return rows.join('\n');
 }
 
-function load(text: string, kind: 'regions' | 'fund_records' | 'institutions' | 'institution_years') {
-  const report = importTable(db, parseCsvText(text, `${kind}.csv`, 'utf-8'), { kind, unit: 'yuan', dryRun: false, vintage: '2025-02-01' });
+async function load(text: string, kind: 'regions' | 'fund_records' | 'institutions' | 'institution_years') {
+  const report = await importTable(db, parseCsvText(text, `${kind}.csv`, 'utf-8'), { kind, unit: 'yuan', dryRun: false, vintage: '2025-02-01' });
   if (!report.ok) throw new Error(JSON.stringify(report.errors.slice(0, 3)));
 }
 
@@ -64,16 +64,16 @@ const url = (query: string) => `${base}/api/forecast/export?${query}`;
 
 beforeAll(async () => {
   db = await makeTestDb();
-  load('code,name,name_en,level\nA,甲市,City A,city\nB,乙市,City B,city', 'regions');
-  load(alternatingFund('A'), 'fund_records');
-  load(alternatingFund('B'), 'fund_records');
-  load('institution_code,name,type,level,region_code,schemes\nH1,甲市第一医院,hospital,3,A,employee', 'institutions');
-  load(`institution_code,year,payments\n${[2021, 2022, 2023, 2024, 2025].map((y, i) => `H1,${y},${100_000 + 10_000 * i}`).join('\n')}`, 'institution_years');
+  await load('code,name,name_en,level\nA,甲市,City A,city\nB,乙市,City B,city', 'regions');
+  await load(alternatingFund('A'), 'fund_records');
+  await load(alternatingFund('B'), 'fund_records');
+  await load('institution_code,name,type,level,region_code,schemes\nH1,甲市第一医院,hospital,3,A,employee', 'institutions');
+  await load(`institution_code,year,payments\n${[2021, 2022, 2023, 2024, 2025].map((y, i) => `H1,${y},${100_000 + 10_000 * i}`).join('\n')}`, 'institution_years');
   await addUser(db, { username: 'onlyb', password: TEST_PASSWORD, role: 'actuary', regionCodes: ['B'] }, null);
-  const { rows } = await callerFor(db, 'leader').fund.overview({});
+  const { rows } = await (await callerFor(db, 'leader')).fund.overview({});
   fundA = rows.find((r) => r.regionCode === 'A')?.fundId ?? 0;
   fundB = rows.find((r) => r.regionCode === 'B')?.fundId ?? 0;
-  institutionH1 = db.select({ id: institutions.id }).from(institutions).get()?.id ?? 0;
+  institutionH1 = (await db.select({ id: institutions.id }).from(institutions).limit(1))[0]?.id ?? 0;
   ({ server, base } = await listenApp(db));
 });
 
@@ -104,7 +104,7 @@ describe('GET /api/forecast/export', () => {
       ['2025-02', undefined, 1100, 918.76, 1281.24, 822.82, 1377.18],
       ['2025-03', undefined, 1100, 878.03, 1321.97, 760.52, 1439.48],
     ]);
-    const audit = db.select().from(auditLog).orderBy(desc(auditLog.id)).limit(1).get();
+    const [audit] = await db.select().from(auditLog).orderBy(desc(auditLog.id)).limit(1);
     expect([audit?.action, audit?.entity, audit?.entityId, audit?.username]).toEqual(['export', 'forecast_fund', String(fundA), 'viewer']);
     expect(JSON.parse(audit?.afterJson ?? 'null')).toEqual({ target: { kind: 'fund', fundId: fundA, measure: 'expenditure' }, method: 'naive', horizon: 3, levels: [80, 95], lang: 'zh-CN' });
   });
@@ -134,7 +134,7 @@ describe('GET /api/forecast/export', () => {
 
   it('refuses bad input with the field and the reason (400), and writes no audit row', async () => {
     const cookie = await login('viewer');
-    const before = db.select().from(auditLog).all().length;
+    const before = (await db.select().from(auditLog)).length;
     const error = async (query: string) => {
       const res = await fetch(url(query), { headers: { cookie } });
       return [res.status, ((await res.json()) as { error: string }).error];
@@ -146,6 +146,6 @@ describe('GET /api/forecast/export', () => {
     expect(await error(`fundId=${fundA}&measure=expenditure&horizon=3&levels=80,abc`)).toEqual([400, 'levels.1: Invalid input: expected number, received NaN']);
     expect(await error(`fundId=${fundA}&measure=expenditure&horizon=3&lang=fr`)).toEqual([400, 'lang must be zh-CN or en']);
     expect(await error(`fundId=${fundA}&measure=income_subsidy&horizon=3`)).toEqual([400, `fund ${fundA} has no income_subsidy figure for 2023-01: choose another measure`]);
-    expect(db.select().from(auditLog).all().length).toBe(before);
+    expect((await db.select().from(auditLog)).length).toBe(before);
   });
 });

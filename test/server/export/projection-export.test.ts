@@ -64,9 +64,9 @@ function pairs(sheet: ExcelJS.Worksheet | undefined): Map<string, unknown> {
 
 beforeAll(async () => {
   db = await makeTestDb();
-  const report = importTable(db, parseCsvText('code,name,level\nA,甲市,city\nB,乙市,city', 'regions.csv', 'utf-8'), { kind: 'regions', unit: 'yuan', dryRun: false, vintage: '2025-03-01' });
+  const report = await importTable(db, parseCsvText('code,name,level\nA,甲市,city\nB,乙市,city', 'regions.csv', 'utf-8'), { kind: 'regions', unit: 'yuan', dryRun: false, vintage: '2025-03-01' });
   expect(report.ok).toBe(true);
-  regionA = db.select().from(regions).all().find((r) => r.code === 'A')?.id ?? 0;
+  regionA = (await db.select().from(regions)).find((r) => r.code === 'A')?.id ?? 0;
   await addUser(db, { username: 'onlyb', password: TEST_PASSWORD, role: 'actuary', regionCodes: ['B'] }, null);
   ({ server, base } = await listenApp(db));
 });
@@ -83,7 +83,7 @@ describe('fen', () => {
 
 describe('projection run export', () => {
   it('writes the yearly projection, the waterfall and the reproducibility sheet of a deterministic run, to the fen', async () => {
-    const actuary = callerFor(db, 'actuary');
+    const actuary = await callerFor(db, 'actuary');
     const saved = await actuary.projection.createScenario({ scenario: BASE, regionId: regionA, dataVintage: '2025-03-01', note: 'export test' });
     const run = await actuary.projection.run({ kind: 'deterministic', scenarioId: saved.id });
     const cookie = await login('viewer');
@@ -134,7 +134,7 @@ describe('projection run export', () => {
   });
 
   it('adds the percentiles and probabilities of a Monte Carlo run, in English on request', async () => {
-    const actuary = callerFor(db, 'actuary');
+    const actuary = await callerFor(db, 'actuary');
     const saved = await actuary.projection.createScenario({ scenario: { ...BASE, name: 'mc export' } });
     const run = await actuary.projection.run({ kind: 'stochastic', scenarioId: saved.id, paths: 400, seed: 11 });
     expect(run.status).toBe('done');
@@ -175,7 +175,7 @@ describe('projection run export', () => {
   });
 
   it('answers 401 without a session, 403 outside the region, 404 for an unknown run, 400 for bad input, 409 while running', async () => {
-    const actuary = callerFor(db, 'actuary');
+    const actuary = await callerFor(db, 'actuary');
     const inA = await actuary.projection.createScenario({ scenario: { ...BASE, name: 'region A' }, regionId: regionA });
     const run = await actuary.projection.run({ kind: 'deterministic', scenarioId: inA.id });
     const url = `${base}/api/export/projection-runs/${run.id}`;
@@ -191,16 +191,17 @@ describe('projection run export', () => {
     expect(await badId.json()).toEqual({ error: 'run id must be a positive whole number, got "x1"' });
     expect((await fetch(`${url}?lang=fr`, { headers: { cookie: viewer } })).status).toBe(400);
     // a row left running (as a worker run is until it finishes) cannot be exported yet
-    const running = db.insert(projectionRuns).values({
+    const [running] = await db.insert(projectionRuns).values({
       scenarioId: inA.id, kind: 'stochastic', paths: 10, seed: 1, status: 'running', inputHash: 'x', modelVersion: PROJECTION_MODEL_VERSION,
-    }).returning().get();
+    }).returning();
+    if (!running) throw new Error('no run row written');
     const conflict = await fetch(`${base}/api/export/projection-runs/${running.id}`, { headers: { cookie: viewer } });
     expect(conflict.status).toBe(409);
     expect(await conflict.json()).toEqual({ error: `projection run ${running.id} is running: only a finished run can be exported` });
   });
 
   it('streams a run\'s progress as server-sent events through helmet and the write guard (the client\'s subscription transport)', async () => {
-    const actuary = callerFor(db, 'actuary');
+    const actuary = await callerFor(db, 'actuary');
     const saved = await actuary.projection.createScenario({ scenario: { ...BASE, name: 'sse' } });
     const run = await actuary.projection.run({ kind: 'stochastic', scenarioId: saved.id, paths: 3000, seed: 3 });
     expect(run.status).toBe('running');

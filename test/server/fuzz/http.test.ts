@@ -53,7 +53,7 @@ describe('fuzzing /trpc over HTTP', () => {
     const world = await makeFuzzWorld();
     db = world.db;
     valid = validInputs(world.ids);
-    adminId = db.select({ id: users.id }).from(users).where(eq(users.username, 'admin')).get()?.id ?? 0;
+    adminId = (await db.select({ id: users.id }).from(users).where(eq(users.username, 'admin')).limit(1))[0]?.id ?? 0;
     server = createApp({ db, demo: false }).listen(0, '127.0.0.1');
     await new Promise((ok) => server.once('listening', ok));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -102,7 +102,7 @@ describe('fuzzing /trpc over HTTP', () => {
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(r.headers)) {
       if (value === 'SAME') headers[name] = base;
-      else if (value === 'SESSION') headers[name] = `fundrisk_session=${createSession(db, adminId, Date.now())}`;
+      else if (value === 'SESSION') headers[name] = `fundrisk_session=${await createSession(db, adminId, Date.now())}`;
       else headers[name] = value;
     }
     const text = typeof r.input === 'string' ? r.input : Buffer.from(r.input).toString('latin1');
@@ -131,7 +131,7 @@ describe('fuzzing /trpc over HTTP', () => {
   });
 
   it('refuses a body nested deeper than MAX_JSON_DEPTH with 400 before parsing it; one level less reaches the procedure', async () => {
-    const cookie = `fundrisk_session=${createSession(db, adminId, Date.now())}`;
+    const cookie = `fundrisk_session=${await createSession(db, adminId, Date.now())}`;
     const post = (depth: number) => fetch(`${base}/trpc/projection.run`, {
       method: 'POST', headers: { 'content-type': 'application/json', cookie },
       body: `{"json":${'['.repeat(depth - 1)}${']'.repeat(depth - 1)}}`,

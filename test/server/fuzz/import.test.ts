@@ -152,13 +152,13 @@ describe('fuzzing CSV and XLSX import', () => {
   /** Each property starts from the same database: users, regions P1 → R01, R02. */
   beforeEach(async () => {
     db = await makeTestDb();
-    const regions = importTable(db, parseCsvText('code,name,level,parent_code\nP1,示例省,province,\nR01,示例市,city,P1\nR02,另一市,city,P1', 'regions.csv', 'utf-8'),
+    const regions = await importTable(db, parseCsvText('code,name,level,parent_code\nP1,示例省,province,\nR01,示例市,city,P1\nR02,另一市,city,P1', 'regions.csv', 'utf-8'),
       { kind: 'regions', unit: 'yuan', dryRun: false, vintage: TODAY });
     if (!regions.ok) throw new Error(JSON.stringify(regions.errors));
-    journal = journalWrites(db);
-    const admin = db.select().from(users).where(eq(users.username, 'admin')).get();
+    journal = await journalWrites(db);
+    const [admin] = await db.select().from(users).where(eq(users.username, 'admin')).limit(1);
     if (!admin) throw new Error('no admin');
-    user = loadSessionUser(db, admin);
+    user = await loadSessionUser(db, admin);
   });
 
   interface Attempt { bytes: Uint8Array; fileName: string; kind: ImportKind; unit: MoneyUnit; dryRun: boolean; viaDisk: boolean }
@@ -168,8 +168,8 @@ describe('fuzzing CSV and XLSX import', () => {
    * `header`, when known, holds the columns they may name (besides a canonical name, for a missing one).
    */
   async function importOnce(a: Attempt, maxRow = Number.POSITIVE_INFINITY, header?: readonly string[]): Promise<ImportReport> {
-    const before = journal.rowCounts();
-    journal.clear();
+    const before = await journal.rowCounts();
+    await journal.clear();
     let report: ImportReport;
     if (a.viaDisk) {
       const path = join(dir, a.fileName);
@@ -187,12 +187,12 @@ describe('fuzzing CSV and XLSX import', () => {
       if (header && e.column !== null) expect(header.includes(e.column) || CANONICAL.test(e.column), `column "${e.column}" of ${e.rule}: ${e.message}`).toBe(true);
     }
     if (!report.ok || a.dryRun) {
-      expect(journal.writes(), `${report.ok ? 'a dry run' : 'a refused import'} wrote`).toEqual([]);
-      expect(journal.rowCounts()).toEqual(before);
+      expect(await journal.writes(), `${report.ok ? 'a dry run' : 'a refused import'} wrote`).toEqual([]);
+      expect(await journal.rowCounts()).toEqual(before);
       expect(report.importId).toBeNull();
     } else {
       const table = TABLE_OF[a.kind];
-      expect((journal.rowCounts()[table] ?? 0) - (before[table] ?? 0)).toBe(report.summary.inserted);
+      expect(((await journal.rowCounts())[table] ?? 0) - (before[table] ?? 0)).toBe(report.summary.inserted);
     }
     return report;
   }

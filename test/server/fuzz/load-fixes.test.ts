@@ -27,24 +27,24 @@ describe('what the mixed load found', () => {
   });
 
   it('keeps the warning data stamp through projection and forecast work, and moves it on an import', async () => {
-    const admin = callerFor(db, 'admin');
-    const before = warningDataStamp(db);
+    const admin = await callerFor(db, 'admin');
+    const before = await warningDataStamp(db);
     const created = await admin.projection.createScenario({ scenario: { ...FUZZ_SCENARIO, name: 'stamp' }, regionId: ids.regionA });
     await admin.projection.reviseScenario({ fromId: created.id, scenario: { ...FUZZ_SCENARIO, name: 'stamp', horizonYears: 2 } });
     await admin.projection.cloneScenario({ fromId: created.id, name: 'stamp low', preset: 'low' });
     await admin.projection.run({ kind: 'deterministic', scenarioId: created.id });
     await admin.projection.run({ kind: 'stochastic', scenarioId: created.id, paths: 50, seed: 1 });
     await admin.forecast.save({ target: { kind: 'fund', fundId: ids.monthlyFund, measure: 'income' }, method: 'naive', horizon: 2 });
-    expect(warningDataStamp(db)).toBe(before);
+    expect(await warningDataStamp(db)).toBe(before);
 
     const csv = Buffer.from('code,name,level,parent_code\nA9,新县,county,A\n').toString('base64');
     const report = await admin.importer.commit({ kind: 'regions', unit: 'yuan', fileName: 'regions.csv', contentBase64: csv });
     expect(report.ok).toBe(true);
-    expect(warningDataStamp(db)).toBeGreaterThan(before);
+    expect(await warningDataStamp(db)).toBeGreaterThan(before);
   });
 
   it('answers fund.overview and warning.current in plain JSON: superjson finds nothing to annotate', async () => {
-    const admin = callerFor(db, 'admin');
+    const admin = await callerFor(db, 'admin');
     const answers = [
       await admin.fund.overview({}), await admin.fund.overview({ asOf: '2024-06' }),
       await admin.warning.current({}), await admin.warning.current({ asOf: '2024-06', scheme: 'employee' }),

@@ -18,9 +18,9 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import fc from 'fast-check';
 import { TRPCError } from '@trpc/server';
-import { inArray } from 'drizzle-orm';
+import { count, eq, inArray } from 'drizzle-orm';
 import { appRouter } from '../../../server/routers/_app.ts';
-import { auditLog } from '../../../server/db/schema.ts';
+import { auditLog, projectionRuns } from '../../../server/db/schema.ts';
 import { closeProjectionPool } from '../../../server/workers/projection-pool.ts';
 import type { Db } from '../../../server/db/client.ts';
 import { callerFor, TEST_PASSWORD } from '../harness.ts';
@@ -53,9 +53,9 @@ type Outcome = { ok: true } | { ok: false; code: string; message: string };
 
 type Procedure = (input: unknown) => Promise<unknown>;
 
-function procedureOf(db: Db, path: string): Procedure {
+async function procedureOf(db: Db, path: string): Promise<Procedure> {
   const [ns, name] = path.split('.') as [string, string];
-  const caller = callerFor(db, 'admin') as unknown as Record<string, Record<string, Procedure>>;
+  const caller = (await callerFor(db, 'admin')) as unknown as Record<string, Record<string, Procedure>>;
   const fn = caller[ns]?.[name];
   if (!fn) throw new Error(`no procedure ${path}`);
   return fn;
@@ -67,7 +67,7 @@ function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
 
 async function outcomeOf(db: Db, path: string, input: unknown): Promise<Outcome> {
   try {
-    const result = await procedureOf(db, path)(input);
+    const result = await (await procedureOf(db, path))(input);
     if (isAsyncIterable(result)) for await (const _ of result) { /* read the stream to its end */ }
     return { ok: true };
   } catch (err) {
@@ -78,37 +78,45 @@ async function outcomeOf(db: Db, path: string, input: unknown): Promise<Outcome>
 
 /** Waits until no Monte Carlo run is finishing in the worker, so its write is not blamed on the next call. */
 async function idle(db: Db): Promise<void> {
-  const running = db.$client.prepare("select count(*) from projection_runs where status = 'running'").pluck();
+  const running = async () => (await db.select({ n: count() }).from(projectionRuns).where(eq(projectionRuns.status, 'running')))[0]?.n ?? 0;
   const started = Date.now();
-  while ((running.get() as number) > 0) {
+  while ((await running()) > 0) {
     if (Date.now() - started > IDLE_TIMEOUT_MS) throw new Error('a projection run is still running after 20 s');
     await new Promise((r) => setTimeout(r, 10));
   }
 }
 
-/** Writes a refused call committed that it should not have: anything but the audit entries of REFUSAL_AUDIT_ACTIONS. */
-function strayWrites(db: Db, journal: WriteJournal): string[] {
-  const writes = journal.writes();
-  const auditIds = writes.filter((w) => w.table === 'audit_log' && w.op === 'insert').map((w) => w.rowId);
-  const actions = new Map(auditIds.length === 0 ? [] : db.select({ id: auditLog.id, action: auditLog.action }).from(auditLog)
-    .where(inArray(auditLog.id, auditIds)).all().map((r) => [r.id, r.action]));
+/**
+ * Writes a refused call committed that it should not have: anything but the audit entries of
+ * REFUSAL_AUDIT_ACTIONS and, with them, the failure the login throttle counts (`login_failures`).
+ */
+async function strayWrites(db: Db, journal: WriteJournal): Promise<string[]> {
+  const writes = await journal.writes();
+  const auditIds = writes.filter((w) => w.table === 'audit_log' && w.op === 'insert').map((w) => w.rowId as number);
+  const actions = new Map<number | null, string>(auditIds.length === 0 ? [] : (await db.select({ id: auditLog.id, action: auditLog.action }).from(auditLog)
+    .where(inArray(auditLog.id, auditIds))).map((r) => [r.id, r.action]));
+  const refusalAudited = writes.some((w) => w.table === 'audit_log' && w.op === 'insert' && REFUSAL_AUDIT_ACTIONS.has(actions.get(w.rowId) ?? ''));
   return writes
     .filter((w) => !(w.table === 'audit_log' && w.op === 'insert' && REFUSAL_AUDIT_ACTIONS.has(actions.get(w.rowId) ?? '')))
+    .filter((w) => !(refusalAudited && w.table === 'login_failures'))
     .map((w) => `${w.op} ${w.table} row ${w.rowId}${w.table === 'audit_log' ? ` (${actions.get(w.rowId)})` : ''}`);
 }
 
 /** One call as the admin, with the properties every call must have; its outcome for further checks. */
 async function check(db: Db, journal: WriteJournal, path: string, input: unknown): Promise<Outcome> {
   await idle(db);
-  const before = journal.rowCounts();
-  journal.clear();
+  const before = await journal.rowCounts();
+  await journal.clear();
   const outcome = await outcomeOf(db, path, input);
   if (outcome.ok) return outcome;
   expect(CLIENT_ERROR_CODES.has(outcome.code), `${path} answered ${outcome.code}: ${outcome.message}`).toBe(true);
   expect(outcome.message, `${path} refused with an exception's message`).not.toMatch(LEAKED_EXCEPTION);
-  expect(strayWrites(db, journal), `${path} was refused (${outcome.code}: ${outcome.message}) but wrote`).toEqual([]);
-  const audited = journal.writes().filter((w) => w.table === 'audit_log').length;
-  expect(journal.rowCounts()).toEqual({ ...before, audit_log: (before.audit_log ?? 0) + audited });
+  expect(await strayWrites(db, journal), `${path} was refused (${outcome.code}: ${outcome.message}) but wrote`).toEqual([]);
+  const writes = await journal.writes();
+  const net = (table: string) => writes.filter((w) => w.table === table && w.op === 'insert').length - writes.filter((w) => w.table === table && w.op === 'delete').length;
+  expect(await journal.rowCounts()).toEqual({
+    ...before, audit_log: (before.audit_log ?? 0) + net('audit_log'), login_failures: (before.login_failures ?? 0) + net('login_failures'),
+  });
   return outcome;
 }
 
@@ -121,7 +129,7 @@ describe('fuzzing every procedure', () => {
     const world = await makeFuzzWorld();
     db = world.db;
     valid = validInputs(world.ids);
-    journal = journalWrites(db);
+    journal = await journalWrites(db);
   });
   afterAll(async () => {
     await closeProjectionPool();
@@ -156,7 +164,7 @@ describe('counterexamples the fuzzer found, replayed', () => {
 
   beforeAll(async () => {
     ({ db, ids } = await makeFuzzWorld());
-    journal = journalWrites(db);
+    journal = await journalWrites(db);
     await addUser(db, { username: 'countyactuary', password: TEST_PASSWORD, role: 'actuary', regionCodes: ['A1'] }, null);
   });
 
@@ -171,7 +179,7 @@ describe('counterexamples the fuzzer found, replayed', () => {
   });
 
   it('refuses a scenario tied to a fund outside the user\'s regions (the fund\'s region was never checked)', async () => {
-    const county = callerFor(db, 'countyactuary');
+    const county = await callerFor(db, 'countyactuary');
     await expect(county.projection.createScenario(scenarioInput({ fundId: ids.monthlyFund }))).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(county.projection.createScenario(scenarioInput({ fundId: ids.yearlyFund }))).resolves.toMatchObject({ fundId: ids.yearlyFund });
   });

@@ -101,27 +101,27 @@ function yearlyRows(): string[] {
   return rows;
 }
 
-function load(db: Db, text: string, kind: 'regions' | 'fund_records' | 'institutions' | 'institution_years' | 'violations'): void {
-  const report = importTable(db, parseCsvText(text, `${kind}.csv`, 'utf-8'), { kind, unit: 'yuan', dryRun: false, vintage: '2026-01-15' });
+async function load(db: Db, text: string, kind: 'regions' | 'fund_records' | 'institutions' | 'institution_years' | 'violations'): Promise<void> {
+  const report = await importTable(db, parseCsvText(text, `${kind}.csv`, 'utf-8'), { kind, unit: 'yuan', dryRun: false, vintage: '2026-01-15' });
   if (!report.ok) throw new Error(`fuzz world ${kind}: ${JSON.stringify(report.errors.slice(0, 3))}`);
 }
 
 /** Builds the world; every step goes through the importer or a procedure, so it is a state users can reach. */
 export async function makeFuzzWorld(): Promise<{ db: Db; ids: WorldIds }> {
   const db = await makeTestDb();
-  load(db, REGIONS, 'regions');
-  load(db, ['region_code,scheme,period,income,expenditure,balance', ...monthlyRows(), ...residentRows()].join('\n'), 'fund_records');
-  load(db, ['region_code,scheme,period,income,expenditure,balance,income_employer,active_members,retirees,avg_contribution_base', ...yearlyRows()].join('\n'), 'fund_records');
-  load(db, INSTITUTIONS, 'institutions');
-  load(db, YEARS, 'institution_years');
-  load(db, VIOLATIONS, 'violations');
+  await load(db, REGIONS, 'regions');
+  await load(db, ['region_code,scheme,period,income,expenditure,balance', ...monthlyRows(), ...residentRows()].join('\n'), 'fund_records');
+  await load(db, ['region_code,scheme,period,income,expenditure,balance,income_employer,active_members,retirees,avg_contribution_base', ...yearlyRows()].join('\n'), 'fund_records');
+  await load(db, INSTITUTIONS, 'institutions');
+  await load(db, YEARS, 'institution_years');
+  await load(db, VIOLATIONS, 'violations');
   await addUser(db, { username: FUZZ_USER, password: TEST_PASSWORD, role: 'viewer' }, null);
 
-  const admin = callerFor(db, 'admin');
+  const admin = await callerFor(db, 'admin');
   const { rows } = await admin.fund.overview({});
   const fundOf = (code: string) => rows.find((r: { regionCode: string; scheme: string }) => r.regionCode === code && r.scheme === 'employee') as { fundId: number; regionId: number };
   const regionA = fundOf('A').regionId;
-  const institution = db.select({ id: institutions.id, code: institutions.code }).from(institutions).all().find((r) => r.code === 'H1')?.id ?? 0;
+  const institution = (await db.select({ id: institutions.id, code: institutions.code }).from(institutions)).find((r) => r.code === 'H1')?.id ?? 0;
   const scenario = (await admin.projection.createScenario({ scenario: FUZZ_SCENARIO, regionId: regionA })).id;
   const deterministicRun = (await admin.projection.run({ kind: 'deterministic', scenarioId: scenario })).id;
   const stochasticRun = (await admin.projection.run({ kind: 'stochastic', scenarioId: scenario, paths: 200, seed: 1 })).id;
@@ -129,7 +129,7 @@ export async function makeFuzzWorld(): Promise<{ db: Db; ids: WorldIds }> {
   const plan = (await admin.budget.create({ year: 2026, scheme: 'employee', regionId: regionA })).id;
   await admin.budget.computeTotal({ planId: plan, source: { kind: 'scenario', scenarioId: scenario } });
   await admin.budget.allocate({ planId: plan });
-  const nationalParameterSet = db.select({ id: parameterSets.id }).from(parameterSets).where(isNull(parameterSets.regionId)).get()?.id ?? 0;
+  const nationalParameterSet = (await db.select({ id: parameterSets.id }).from(parameterSets).where(isNull(parameterSets.regionId)).limit(1))[0]?.id ?? 0;
   return {
     db,
     ids: { regionA, monthlyFund: fundOf('A').fundId, yearlyFund: fundOf('A1').fundId, institution, scenario, deterministicRun, stochasticRun, plan, nationalParameterSet },

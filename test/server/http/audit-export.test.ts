@@ -3,6 +3,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Server } from 'node:http';
 import { readTableFromBuffer } from '../../../server/importer/read-table.ts';
 import { chainHash } from '../../../server/services/audit.ts';
+import { asc, desc } from 'drizzle-orm';
 import { auditLog } from '../../../server/db/schema.ts';
 import type { Db } from '../../../server/db/client.ts';
 import { makeTestDb, TEST_PASSWORD, listenApp } from '../harness.ts';
@@ -43,7 +44,7 @@ describe('audit log export', () => {
 
   it('exports the whole chain as CSV: each row re-hashes to its hash, then logs the export', async () => {
     const cookie = await login('admin');
-    const before = db.select().from(auditLog).all().length;
+    const before = (await db.select().from(auditLog)).length;
     const res = await get('format=csv', cookie);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-disposition')).toBe('attachment; filename="audit_log.csv"');
@@ -62,7 +63,7 @@ describe('audit log export', () => {
       expect(chainHash(prev, content)).toBe(hash);
       prev = hash ?? '';
     }
-    const last = db.select().from(auditLog).all().at(-1);
+    const [last] = await db.select().from(auditLog).orderBy(desc(auditLog.id)).limit(1);
     expect(last).toMatchObject({ action: 'export', entity: 'audit_log', username: 'admin', afterJson: '{"format":"csv"}' });
   });
 
@@ -73,7 +74,7 @@ describe('audit log export', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-disposition')).toBe('attachment; filename="audit_log-2000-01-01_2999-12-31.xlsx"');
     const table = await readTableFromBuffer(new Uint8Array(await res.arrayBuffer()), 'audit.xlsx');
-    const expected = db.select().from(auditLog).all().filter((r) => r.username === 'admin' && r.action.startsWith('auth.login'));
+    const expected = (await db.select().from(auditLog).orderBy(asc(auditLog.id))).filter((r) => r.username === 'admin' && r.action.startsWith('auth.login'));
     expect(expected.length).toBeGreaterThanOrEqual(3);
     expect(table.rows.map((r) => r[0])).toEqual(expected.map((r) => String(r.id)));
     expect(new Set(table.rows.map((r) => r[4]))).toEqual(new Set(['auth.login.success']));

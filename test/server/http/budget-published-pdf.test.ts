@@ -52,8 +52,8 @@ let base: string;
 let approvedId = 0;
 let draftId = 0;
 
-function load(text: string, kind: 'regions' | 'institutions' | 'institution_years') {
-  const report = importTable(db, parseCsvText(text, `${kind}.csv`, 'utf-8'), { kind, unit: 'yuan', dryRun: false, vintage: '2026-01-15' });
+async function load(text: string, kind: 'regions' | 'institutions' | 'institution_years') {
+  const report = await importTable(db, parseCsvText(text, `${kind}.csv`, 'utf-8'), { kind, unit: 'yuan', dryRun: false, vintage: '2026-01-15' });
   if (!report.ok) throw new Error(JSON.stringify(report.errors.slice(0, 3)));
 }
 
@@ -77,14 +77,15 @@ const pdfUrl = (planId: number, query = 'format=pdf') => `${base}/api/budget/${p
 
 beforeAll(async () => {
   db = await makeTestDb();
-  load('code,name,name_en,level\nA,甲市,City A,city\nB,乙市,City B,city', 'regions');
-  load(INSTITUTIONS, 'institutions');
-  load(YEARS, 'institution_years');
+  await load('code,name,name_en,level\nA,甲市,City A,city\nB,乙市,City B,city', 'regions');
+  await load(INSTITUTIONS, 'institutions');
+  await load(YEARS, 'institution_years');
   await addUser(db, { username: 'onlyb', password: TEST_PASSWORD, role: 'budget', regionCodes: ['B'] }, null);
-  const tree = await callerFor(db, 'budget').region.tree() as { id: number; code: string }[];
+  const officer = await callerFor(db, 'budget');
+  const budget = officer.budget;
+  const tree = await officer.region.tree() as { id: number; code: string }[];
   const regionA = tree.find((r) => r.code === 'A')?.id ?? 0;
-  const scenarioId = (await callerFor(db, 'actuary').projection.createScenario({ scenario: SCENARIO, regionId: regionA })).id;
-  const budget = callerFor(db, 'budget').budget;
+  const scenarioId = (await (await callerFor(db, 'actuary')).projection.createScenario({ scenario: SCENARIO, regionId: regionA })).id;
   approvedId = (await budget.create({ year: 2026, scheme: 'employee', regionId: regionA })).id;
   await budget.computeTotal({ planId: approvedId, source: { kind: 'scenario', scenarioId }, earmarks: EARMARKS });
   await budget.allocate({ planId: approvedId });
@@ -112,7 +113,7 @@ describe('published list as PDF over HTTP', () => {
     const [size] = pageSizes(pdf);
     expect(size?.[0]).toBeCloseTo(595.28, 0);
     expect(size?.[1]).toBeCloseTo(841.89, 0);
-    const audit = db.select().from(auditLog).orderBy(desc(auditLog.id)).limit(1).get();
+    const [audit] = await db.select().from(auditLog).orderBy(desc(auditLog.id)).limit(1);
     expect([audit?.action, audit?.entity, audit?.entityId, audit?.username]).toEqual(['export', 'budget_published', String(approvedId), 'viewer']);
     expect(JSON.parse(audit?.afterJson ?? 'null')).toEqual({ format: 'pdf', unit: 'wan', lang: 'zh' });
   });
@@ -126,7 +127,7 @@ describe('published list as PDF over HTTP', () => {
     const bad = await fetch(pdfUrl(approvedId, 'format=docx'), { headers: { cookie } });
     expect([bad.status, await bad.json()]).toEqual([400, { error: 'plan id must be a number; format csv, xlsx or pdf; unit yuan or wan; lang zh or en' }]);
 
-    const budget = callerFor(db, 'budget').budget;
+    const budget = (await callerFor(db, 'budget')).budget;
     const next = await budget.newVersion({ planId: approvedId });
     await budget.approve({ planId: next.id });
     const superseded = await fetch(pdfUrl(approvedId), { headers: { cookie } });
@@ -147,10 +148,10 @@ describe('published list as PDF over HTTP', () => {
 });
 
 describe('the notice HTML', () => {
-  const data = (): PublishedData => publishedList(db, null, approvedId);
+  const data = (): Promise<PublishedData> => publishedList(db, null, approvedId);
 
-  it('has the title, the plan in the header, every institution to the fen and the total', () => {
-    const html = publishedListHtml(data(), { unit: 'yuan', lang: 'zh' });
+  it('has the title, the plan in the header, every institution to the fen and the total', async () => {
+    const html = publishedListHtml(await data(), { unit: 'yuan', lang: 'zh' });
     expect(html).toContain('<h1>2026年度 定点医药机构医保基金预算公示</h1>');
     expect(html).toContain('<span>统筹区：甲市</span><span>险种：职工医保</span><span>预算年度：2026</span>');
     expect(html).toContain(`<span>版本：第 1 版（预算方案 ${approvedId}）</span>`);
@@ -167,8 +168,8 @@ describe('the notice HTML', () => {
     expect(html).not.toContain('B1');
   });
 
-  it('writes 万元 exactly, English labels, the approval in Beijing time, remarks, and escapes every text', () => {
-    const d = data();
+  it('writes 万元 exactly, English labels, the approval in Beijing time, remarks, and escapes every text', async () => {
+    const d = await data();
     const first = d.rows[0] as PublishedData['rows'][number];
     const odd: PublishedData = {
       plan: { ...d.plan, approvedAt: '2026-01-20T17:45:10.000Z' },
@@ -188,7 +189,7 @@ describe('the notice HTML', () => {
   });
 
   it('spreads a long list over several A4 pages', async () => {
-    const d = data();
+    const d = await data();
     const first = d.rows[0] as PublishedData['rows'][number];
     const rows = Array.from({ length: 200 }, (_, i) => ({ ...first, institutionId: i + 1, code: `H${String(i).padStart(4, '0')}` }));
     const pdf = await htmlToPdf(publishedListHtml({ ...d, rows }, { unit: 'yuan', lang: 'zh' }), { footer: '甲市 · 2026年度 定点医药机构医保基金预算公示' });

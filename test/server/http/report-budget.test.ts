@@ -41,21 +41,21 @@ let server: Server;
 let base: string;
 const runs: { c2: number; k1: number } = { c2: 0, k1: 0 };
 
-function approvedPlan(region: string, quotas: Record<string, number>): number {
-  const row = db.insert(budgetPlans).values({ year: 2026, scheme: 'employee', regionId: regionId(db, region), version: 1, status: 'allocated' }).returning().get();
+async function approvedPlan(region: string, quotas: Record<string, number>): Promise<number> {
+  const [row] = await db.insert(budgetPlans).values({ year: 2026, scheme: 'employee', regionId: await regionId(db, region), version: 1, status: 'allocated' }).returning({ id: budgetPlans.id }) as [{ id: number }];
   for (const [code, yuan] of Object.entries(quotas)) {
-    const inst = db.select({ id: institutions.id }).from(institutions).where(eq(institutions.code, code)).get();
-    db.insert(budgetQuotas).values({
+    const [inst] = await db.select({ id: institutions.id }).from(institutions).where(eq(institutions.code, code)).limit(1);
+    await db.insert(budgetQuotas).values({
       planId: row.id, institutionId: inst?.id as number, quotaFen: yuan * 100, source: 'manual', agreementStatus: 'active',
       assessmentFactor: 1, creditFactor: 1, violationDeductionFen: 0, explanationJson: '{}',
-    }).run();
+    });
   }
-  db.update(budgetPlans).set({ status: 'approved', approvedAt: '2026-01-05T00:00:00.000Z' }).where(eq(budgetPlans.id, row.id)).run();
+  await db.update(budgetPlans).set({ status: 'approved', approvedAt: '2026-01-05T00:00:00.000Z' }).where(eq(budgetPlans.id, row.id));
   return row.id;
 }
 
 async function importActuals(planId: number, rows: string[]): Promise<void> {
-  const report = await callerFor(db, 'budget').budget.importActuals({ planId, fileName: 'actuals.csv', contentBase64: csv(['institution_code,period,amount', ...rows]) });
+  const report = await (await callerFor(db, 'budget')).budget.importActuals({ planId, fileName: 'actuals.csv', contentBase64: csv(['institution_code,period,amount', ...rows]) });
   expect(report.errors).toEqual([]);
 }
 
@@ -66,23 +66,23 @@ async function stochasticRun(fund: number, o: { startYear: number; dataVintage: 
     opening: { balanceYuan: 300_000, activeMembers: 1000, retirees: 100, avgMonthlyWageYuan: 1000, costPerActiveYuan: 900, costPerRetireeYuan: 1000 },
     assumptions: { wageGrowth: 0.03, poolingRate: 0.083, collectionRate: 1, activeGrowth: 0, retireeGrowth: 0, medicalInflation: 0.03, utilisationGrowth: 0, interestRate: 0, subsidyYuan: 0 },
   };
-  const actuary = callerFor(db, 'actuary').projection;
+  const actuary = (await callerFor(db, 'actuary')).projection;
   const saved = await actuary.createScenario({ scenario, fundId: fund, dataVintage: o.dataVintage });
   const run = await actuary.run({ kind: 'stochastic', scenarioId: saved.id, paths: 200, seed: 11 });
-  db.update(projectionRuns).set({ finishedAt: o.finishedAt }).where(eq(projectionRuns.id, run.id)).run();
+  await db.update(projectionRuns).set({ finishedAt: o.finishedAt }).where(eq(projectionRuns.id, run.id));
   return run.id;
 }
 
 beforeAll(async () => {
   db = await makeWarningDb();
   const inst = ['institution_code,name,type,level,region_code,schemes', ...G.map((c) => `${c},甲市第${c.slice(1)}医院,hospital,2,C1,employee`), 'B1,乙市医院,hospital,3,C2,employee'];
-  expect(importTable(db, parseCsvText(inst.join('\n'), 'institutions.csv', 'utf-8'), { kind: 'institutions', unit: 'yuan', dryRun: false, vintage: '2026-01-01' }).ok).toBe(true);
-  const c1 = approvedPlan('C1', Object.fromEntries(G.map((c) => [c, 120_000])));
+  expect((await importTable(db, parseCsvText(inst.join('\n'), 'institutions.csv', 'utf-8'), { kind: 'institutions', unit: 'yuan', dryRun: false, vintage: '2026-01-01' })).ok).toBe(true);
+  const c1 = await approvedPlan('C1', Object.fromEntries(G.map((c) => [c, 120_000])));
   const march = (k: number) => (k === 13 ? '1000.00' : k === 12 ? '17200.01' : (10_000 + 600 * k).toFixed(2));
   await importActuals(c1, G.flatMap((c, i) => [`${c},2026-01,10000`, `${c},2026-02,10000`, `${c},2026-03,${march(i + 1)}`]));
-  await importActuals(approvedPlan('C2', { B1: 120_000 }), ['B1,2026-01,12000', 'B1,2026-02,12000', 'B1,2026-03,12000']);
-  runs.c2 = await stochasticRun(fundId(db, 'C2', 'employee'), { startYear: 2026, dataVintage: '2026-01-01', finishedAt: '2026-01-20T08:00:00.000Z' });
-  runs.k1 = await stochasticRun(fundId(db, 'K1', 'employee'), { startYear: 2025, dataVintage: '2024-09-30', finishedAt: '2024-10-15T08:00:00.000Z' });
+  await importActuals(await approvedPlan('C2', { B1: 120_000 }), ['B1,2026-01,12000', 'B1,2026-02,12000', 'B1,2026-03,12000']);
+  runs.c2 = await stochasticRun(await fundId(db, 'C2', 'employee'), { startYear: 2026, dataVintage: '2026-01-01', finishedAt: '2026-01-20T08:00:00.000Z' });
+  runs.k1 = await stochasticRun(await fundId(db, 'K1', 'employee'), { startYear: 2025, dataVintage: '2024-09-30', finishedAt: '2024-10-15T08:00:00.000Z' });
   ({ server, base } = await listenApp(db));
   mkdirSync(OUT_DIR, { recursive: true });
 });
@@ -123,14 +123,14 @@ const pageCount = (pdf: Buffer) => Number(/\/Count (\d+)/.exec(pdf.toString('lat
 
 describe('risk report: institutions over budget', () => {
   it('the dashboard summary holds the hand-worked figures', async () => {
-    const { budget } = await callerFor(db, 'leader').dashboard.summary({});
+    const { budget } = await (await callerFor(db, 'leader')).dashboard.summary({});
     expect(budget.totals).toEqual({ institutions: 14, within: 2, over: { general: 5, major: 6, severe: 0 }, under: { general: 0, major: 0, severe: 1 }, overInstitutions: 11, overYuan: 51_000.01 });
     expect([budget.overBudget.length, budget.overBudgetTotal, budget.overBudget[0]?.code, budget.overBudget[0]?.overYuan]).toEqual([10, 11, 'G12', 7_200.01]);
     expect(budget.plans.map((p) => [p.code, p.institutions, p.within, p.overYuan])).toEqual([['C1', 13, 2, 45_000.01], ['C2', 1, 0, 6_000]]);
   });
 
   it('XLSX: totals, every plan and every institution over budget equal dashboard.summary to the fen, in yuan', async () => {
-    const { budget } = await callerFor(db, 'leader').dashboard.summary({});
+    const { budget } = await (await callerFor(db, 'leader')).dashboard.summary({});
     const book = await sheets(await download('format=xlsx'));
     expect(book.names).toEqual(['概况', '统筹区 × 险种 预警矩阵', '预警提示', '超预算机构']);
     const rows = book.rows(3);
@@ -152,7 +152,7 @@ describe('risk report: institutions over budget', () => {
   });
 
   it('XLSX alerts: the probability of red at 12 / 24 months and the run, with stale marks, as dashboard.summary has them', async () => {
-    const s = await callerFor(db, 'leader').dashboard.summary({});
+    const s = await (await callerFor(db, 'leader')).dashboard.summary({});
     const rows = (await sheets(await download('format=xlsx&lang=en'))).rows(2);
     expect(rows[0]?.slice(7)).toEqual(['P(red) within 12 months', 'P(red) within 24 months', 'Monte Carlo run', 'Run finished', 'Paths', 'Stale']);
     // read back, a row ends at its last value: an alert without a run has no cells after its reasons
@@ -172,7 +172,7 @@ describe('risk report: institutions over budget', () => {
       writeFileSync(join(OUT_DIR, `risk-report-budget-${lang}.pdf`), pdf);
       expect(pageCount(pdf)).toBe(1);
     }
-    const data = riskReportData(db, { regionIds: null }, {});
+    const data = await riskReportData(db, { regionIds: null }, {});
     const zh = riskReportHtml(data, 'zh-CN', '2026-04-01 08:00 UTC');
     expect(zh).toContain('<h2>超预算定点机构（2026 年预算，截至 2026年3月）</h2>');
     expect(zh).toContain('超预算 11 家（一般 5 · 较大 6 · 严重 0），合计超支 5.10 万元；监测 14 家，正常 2 家，低于预算 1 家。');
@@ -186,9 +186,9 @@ describe('risk report: institutions over budget', () => {
   });
 
   it('without an approved plan: one empty-state line in the PDF\'s HTML and the XLSX', async () => {
-    const q = await sheets(await download(`format=xlsx&regionId=${regionId(db, 'Q')}`));
+    const q = await sheets(await download(`format=xlsx&regionId=${await regionId(db, 'Q')}`));
     expect(q.rows(3)).toEqual([['超预算定点机构'], ['暂无已批准的预算方案']]);
-    const past = riskReportData(db, { regionIds: null }, { asOf: '2024-06' });
+    const past = await riskReportData(db, { regionIds: null }, { asOf: '2024-06' });
     expect(riskReportHtml(past, 'en', 'now')).toContain('<h2>Institutions over budget (2024 budget)</h2><div class="empty">No approved budget plan for 2024</div>');
     const pdf = await htmlToPdf(riskReportHtml(past, 'zh-CN', 'now'), { landscape: true });
     writeFileSync(join(OUT_DIR, 'risk-report-no-plan-zh-CN.pdf'), pdf);
@@ -198,7 +198,7 @@ describe('risk report: institutions over budget', () => {
 
 describe('risk report PDF at its limits', () => {
   it('stays one page with the most rows it prints: 12 grid rows, 5 alerts with long reasons, 5 institutions, 4 plans', async () => {
-    const data = riskReportData(db, { regionIds: null }, {});
+    const data = await riskReportData(db, { regionIds: null }, {});
     const longest = [...data.alerts].sort((a, b) => b.reasonZh.length - a.reasonZh.length)[0] as DashboardSummary['alerts'][number];
     const stale = data.alerts.find((a) => a.stochastic?.stale.length) as DashboardSummary['alerts'][number];
     const row = data.grid[1] as DashboardSummary['grid'][number];

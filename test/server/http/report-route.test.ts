@@ -70,7 +70,7 @@ describe('GET /api/report/:kind', () => {
   });
 
   it('risk XLSX: the summary, every grid row and every alert with its reasons', async () => {
-    const res = await fetch(`${base}/api/report/risk?format=xlsx&regionId=${regionId(db, 'P')}`, { headers: { cookie: await login('leader') } });
+    const res = await fetch(`${base}/api/report/risk?format=xlsx&regionId=${await regionId(db, 'P')}`, { headers: { cookie: await login('leader') } });
     const bytes = await res.arrayBuffer();
     const summary = await sheetRows(bytes, 0);
     // eachRow skips the empty spacer row: [region], [as of], header, then one row per scheme
@@ -87,22 +87,22 @@ describe('GET /api/report/:kind', () => {
   });
 
   it('risk PDF: one A4 page from chromium; the download is audited without moving the warning memo', async () => {
-    const before = warningSnapshot(db, undefined);
+    const before = await warningSnapshot(db, undefined);
     const res = await fetch(`${base}/api/report/risk?format=pdf&lang=en`, { headers: { cookie: await login('leader') } });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/pdf');
     const pdf = Buffer.from(await res.arrayBuffer()).toString('latin1');
     expect(pdf.startsWith('%PDF-')).toBe(true);
     expect(/\/Count (\d+)/.exec(pdf)?.[1]).toBe('1');
-    const audit = db.select().from(auditLog).orderBy(desc(auditLog.id)).limit(1).get();
+    const [audit] = await db.select().from(auditLog).orderBy(desc(auditLog.id)).limit(1);
     expect([audit?.action, audit?.entity, audit?.username]).toEqual(['report', 'risk', 'leader']);
-    expect(warningSnapshot(db, undefined)).toBe(before);
+    expect(await warningSnapshot(db, undefined)).toBe(before);
   });
 
   it('scopes a user assigned one city: their city by default, another region FORBIDDEN', async () => {
     const cookie = await login('cityone');
-    expect((await fetch(`${base}/api/report/risk?format=xlsx&regionId=${regionId(db, 'P')}`, { headers: { cookie } })).status).toBe(403);
-    expect((await fetch(`${base}/api/report/disclosure?format=xlsx&regionId=${regionId(db, 'K1')}`, { headers: { cookie } })).status).toBe(403);
+    expect((await fetch(`${base}/api/report/risk?format=xlsx&regionId=${await regionId(db, 'P')}`, { headers: { cookie } })).status).toBe(403);
+    expect((await fetch(`${base}/api/report/disclosure?format=xlsx&regionId=${await regionId(db, 'K1')}`, { headers: { cookie } })).status).toBe(403);
     const own = await sheetRows(await (await fetch(`${base}/api/report/disclosure?format=xlsx`, { headers: { cookie } })).arrayBuffer(), 0);
     expect(own.slice(1).map((r) => [r[0], r[1]])).toEqual([['甲市', '职工医保'], ['甲市', '居民医保']]);
   });

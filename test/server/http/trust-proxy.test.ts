@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { desc } from 'drizzle-orm';
 import { createApp } from '../../../server/app.ts';
 import type { TrustProxy } from '../../../server/env.ts';
-import { loginThrottle } from '../../../server/auth/login-throttle.ts';
+import { recordLoginFailure } from '../../../server/auth/login-throttle.ts';
 import { auditLog } from '../../../server/db/schema.ts';
 import type { Db } from '../../../server/db/client.ts';
 import { makeTestDb, TEST_PASSWORD } from '../harness.ts';
@@ -33,7 +33,7 @@ async function serve(trustProxy: TrustProxy): Promise<string> {
 beforeAll(async () => {
   db = await makeTestDb();
   // fill FLOODED's bucket without argon2 work: other usernames, so no test user is blocked by name
-  for (let i = 0; i < ADDRESS_LIMIT; i++) loginThrottle.recordFailure({ username: `guess-${i}`, address: FLOODED }, Date.now());
+  for (let i = 0; i < ADDRESS_LIMIT; i++) await recordLoginFailure(db, { username: `guess-${i}`, address: FLOODED }, Date.now());
 });
 afterAll(() => Promise.all(servers.map((s) => new Promise<void>((done) => s.close(() => done())))));
 
@@ -41,7 +41,7 @@ async function loginAs(base: string, username: string, headers: Record<string, s
   const res = await fetch(`${base}/trpc/auth.login`, {
     method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ json: { username, password: TEST_PASSWORD } }),
   });
-  const audit = db.select().from(auditLog).orderBy(desc(auditLog.id)).limit(1).get();
+  const [audit] = await db.select().from(auditLog).orderBy(desc(auditLog.id)).limit(1);
   return { status: res.status, cookie: res.headers.get('set-cookie') ?? '', csp: res.headers.get('content-security-policy') ?? '', audit };
 }
 

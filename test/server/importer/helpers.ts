@@ -1,20 +1,21 @@
-/** Shared set-up for importer tests: an in-memory migrated database with a few regions. */
+/** Shared set-up for importer tests: a fresh migrated database (SQLite or PostgreSQL) with a few regions. */
 import { count } from 'drizzle-orm';
-import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
-import { openDatabase, type Db } from '../../../server/db/client.ts';
+import type { PgTable } from 'drizzle-orm/pg-core';
+import type { Db } from '../../../server/db/client.ts';
 import { auditLog, fundRecords, funds, imports, regions } from '../../../server/db/schema.ts';
 import { importTable, type ImportOptions, type ImportReport } from '../../../server/importer/import-table.ts';
 import { parseCsvText, type RawTable } from '../../../server/importer/read-table.ts';
+import { openTestDatabase } from '../../support/test-database.ts';
 
 export const VINTAGE = '2026-01-15';
 
-export function makeDb(): Db {
-  const db = openDatabase(':memory:');
-  const [province] = db.insert(regions).values({ code: 'P1', name: '示例省', level: 'province' }).returning().all();
-  db.insert(regions).values([
+export async function makeDb(): Promise<Db> {
+  const db = await openTestDatabase();
+  const [province] = await db.insert(regions).values({ code: 'P1', name: '示例省', level: 'province' }).returning();
+  await db.insert(regions).values([
     { code: 'R01', name: '示例市', level: 'city', parentId: province?.id ?? null },
     { code: 'R02', name: '另一市', level: 'city', parentId: province?.id ?? null },
-  ]).run();
+  ]);
   return db;
 }
 
@@ -22,13 +23,13 @@ export function csvTable(text: string, fileName = 'test.csv'): RawTable {
   return parseCsvText(text, fileName, 'utf-8');
 }
 
-export function run(db: Db, text: string, options: Partial<ImportOptions> = {}): ImportReport {
+export function run(db: Db, text: string, options: Partial<ImportOptions> = {}): Promise<ImportReport> {
   return importTable(db, csvTable(text), { kind: 'fund_records', unit: 'yuan', dryRun: false, vintage: VINTAGE, ...options });
 }
 
-export function counts(db: Db) {
-  const n = (table: SQLiteTable) => db.select({ n: count() }).from(table).get()?.n ?? 0;
-  return { funds: n(funds), fundRecords: n(fundRecords), imports: n(imports), audit: n(auditLog), regions: n(regions) };
+export async function counts(db: Db) {
+  const n = async (table: PgTable) => (await db.select({ n: count() }).from(table))[0]?.n ?? 0;
+  return { funds: await n(funds), fundRecords: await n(fundRecords), imports: await n(imports), audit: await n(auditLog), regions: await n(regions) };
 }
 
 /** The only error of a report, for exact-message assertions. */

@@ -2,12 +2,14 @@
  * Measures the bulk fund_records import: `npx tsx test/server/importer/measure-bulk-import.ts [rows] [--parts] [--memory]`.
  * Generates `rows` monthly rows (funds × months, consistent roll-forward) into a temporary CSV,
  * imports it into a fresh file database through `importFile`, re-imports it (all unchanged), and
- * prints wall time of each phase and the process's peak RSS. Not part of `vitest run`.
+ * prints wall time of each phase and the process's peak RSS. With `DATABASE_URL=postgres://…` it
+ * imports into that PostgreSQL database instead, which must be empty. Not part of `vitest run`.
  */
 import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDatabase } from '../../../server/db/client.ts';
+import { closeDatabase, openDatabase } from '../../../server/db/client.ts';
+import { describeTarget, resolveDatabaseTarget } from '../../../server/db/target.ts';
 import { regions } from '../../../server/db/schema.ts';
 import { importFile } from '../../../server/importer/import-table.ts';
 import { monthIndexToText } from '../../../models/core/period.ts';
@@ -55,10 +57,11 @@ function yuan(fen: number): string {
   return `${Math.trunc(fen / 100)}.${String(Math.abs(fen % 100)).padStart(2, '0')}`;
 }
 
-const db = openDatabase(inMemory ? ':memory:' : join(dir, 'bench.db'));
-db.insert(regions).values(Array.from({ length: regionCount }, (_, i) => ({
+const target = resolveDatabaseTarget();
+const db = await openDatabase(target.dialect === 'pg' ? target : inMemory ? ':memory:' : join(dir, 'bench.db'));
+await db.insert(regions).values(Array.from({ length: regionCount }, (_, i) => ({
   code: `R${String(i).padStart(5, '0')}`, name: `Region ${i}`, level: 'city' as const,
-}))).run();
+})));
 
 const options = { kind: 'fund_records' as const, unit: 'yuan' as const, dryRun: false, vintage: '2026-01-15' };
 let t = performance.now();
@@ -69,10 +72,10 @@ const second = await importFile(db, csvPath, options);
 const secondMs = performance.now() - t;
 const maxRssMb = process.resourceUsage().maxRSS / 1024;
 console.log(JSON.stringify({
-  rows, withParts, database: inMemory ? ':memory:' : 'file (WAL)',
+  rows, withParts, database: target.dialect === 'pg' ? describeTarget(target) : inMemory ? ':memory:' : 'file (WAL)',
   firstImport: { ms: Math.round(firstMs), ok: first.ok, summary: first.summary, errors: first.errors.slice(0, 3) },
   reImport: { ms: Math.round(secondMs), ok: second.ok, summary: second.summary },
   peakRssMb: Math.round(maxRssMb),
 }, null, 2));
-db.$client.close();
+await closeDatabase(db);
 rmSync(dir, { recursive: true, force: true });

@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { parse } from 'csv-parse/sync';
+import { gt } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { fundRecords, funds } from '../../../server/db/schema.ts';
 import { parseAmountToFen, type MoneyUnit } from '../../../models/core/money.ts';
 import { forEachCsvRecord, parseCsvRecords } from '../../../server/importer/csv-records.ts';
 import { amountToFen } from '../../../server/importer/fast-amount.ts';
@@ -80,23 +82,23 @@ const CELL_POOL = fc.oneof(
 );
 
 describe('garbage in', () => {
-  it('never throws out of importTable, and writes nothing when the report has errors', () => {
+  it('never throws out of importTable, and writes nothing when the report has errors', async () => {
     const table = fc.record({
       header: fc.array(fc.constantFrom(...COLUMN_POOL), { minLength: 1, maxLength: 8 }),
       rows: fc.array(fc.array(CELL_POOL, { maxLength: 9 }), { maxLength: 8 }),
       kind: fc.constantFrom(...IMPORT_KINDS),
       unit: unitArb,
     });
-    const db = makeDb();
-    run(db, 'region_code,scheme,period,income,expenditure,balance\nR01,employee,2024-01,300,50,1250');
-    run(db, 'institution_code,name,type,region_code\nH001,第一医院,hospital,R01', { kind: 'institutions' });
-    fc.assert(fc.property(table, ({ header, rows, kind, unit }) => {
+    const db = await makeDb();
+    await run(db, 'region_code,scheme,period,income,expenditure,balance\nR01,employee,2024-01,300,50,1250');
+    await run(db, 'institution_code,name,type,region_code\nH001,第一医院,hospital,R01', { kind: 'institutions' });
+    await fc.assert(fc.asyncProperty(table, async ({ header, rows, kind, unit }) => {
       const raw: RawTable = { fileName: 'garbage.csv', encoding: 'utf-8', header, rows, rowNumbers: rows.map((_, i) => i + 2) };
-      const before = counts(db);
-      const report = importTable(db, raw, { kind, unit, dryRun: false, vintage: VINTAGE });
+      const before = await counts(db);
+      const report = await importTable(db, raw, { kind, unit, dryRun: false, vintage: VINTAGE });
       expect(report.errors.filter((e) => e.rule === 'internal_error' || e.rule === 'write_failed')).toEqual([]);
       if (!report.ok) {
-        expect(counts(db)).toEqual(before);
+        expect(await counts(db)).toEqual(before);
         expect(report.importId).toBeNull();
       }
       for (const e of report.errors) expect(e.row === null || e.row >= 1).toBe(true);
@@ -105,7 +107,7 @@ describe('garbage in', () => {
 });
 
 describe('one corrupted cell in a valid series', () => {
-  it('either imports the whole file or nothing', () => {
+  it('either imports the whole file or nothing', async () => {
     const arb = fc.record({
       months: fc.integer({ min: 1, max: 24 }),
       flows: fc.array(fc.tuple(fc.integer({ min: 0, max: 1e8 }), fc.integer({ min: 0, max: 1e8 })), { minLength: 24, maxLength: 24 }),
@@ -113,7 +115,11 @@ describe('one corrupted cell in a valid series', () => {
       corruptCol: fc.integer({ min: 0, max: 5 }),
       garbage: CELL_POOL,
     });
-    fc.assert(fc.property(arb, ({ months, flows, corruptRow, corruptCol, garbage }) => {
+    // One database for every run, its funds emptied before each (a PostgreSQL database per run would take minutes).
+    const db = await makeDb();
+    await fc.assert(fc.asyncProperty(arb, async ({ months, flows, corruptRow, corruptCol, garbage }) => {
+      await db.delete(fundRecords).where(gt(fundRecords.id, 0));
+      await db.delete(funds).where(gt(funds.id, 0));
       let balance = 0;
       const rows = Array.from({ length: months }, (_, m) => {
         const [income, expenditure] = flows[m] as [number, number];
@@ -123,10 +129,9 @@ describe('one corrupted cell in a valid series', () => {
       });
       const target = rows[corruptRow % months] as string[];
       target[corruptCol] = garbage;
-      const db = makeDb();
       const raw: RawTable = { fileName: 'one.csv', encoding: 'utf-8', header: ['region_code', 'scheme', 'period', 'income', 'expenditure', 'balance'], rows, rowNumbers: rows.map((_, i) => i + 2) };
-      const report = importTable(db, raw, { kind: 'fund_records', unit: 'yuan', dryRun: false, vintage: VINTAGE });
-      expect(counts(db).fundRecords).toBe(report.ok ? months : 0);
+      const report = await importTable(db, raw, { kind: 'fund_records', unit: 'yuan', dryRun: false, vintage: VINTAGE });
+      expect((await counts(db)).fundRecords).toBe(report.ok ? months : 0);
       if (report.ok) expect(report.summary.inserted).toBe(months);
     }), { seed: SEED, numRuns: 300 });
   });

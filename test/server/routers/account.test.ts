@@ -4,7 +4,7 @@
  */
 import { describe, it, expect, beforeEach } from 'vitest';
 import { TRPCError } from '@trpc/server';
-import { eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { Secret, TOTP } from 'otpauth';
 import { makeTestDb, anonymousCallerWithCookies, TEST_PASSWORD } from '../harness.ts';
 import { appRouter } from '../../../server/routers/_app.ts';
@@ -21,13 +21,13 @@ const NEW_PASSWORD = 'lantern-orchard-velvet';
 const createCaller = createCallerFactory(appRouter);
 
 /** A logged-in caller whose session token is `token` and whose cookie writes land in `jar`. */
-function sessionCaller(db: Db, username: string, now: number) {
-  const row = db.select().from(users).where(eq(users.username, username)).get();
+async function sessionCaller(db: Db, username: string, now: number) {
+  const [row] = await db.select().from(users).where(eq(users.username, username)).limit(1);
   if (!row) throw new Error(`no user ${username}`);
-  const token = createSession(db, row.id, now);
+  const token = await createSession(db, row.id, now);
   const jar: { token?: string | undefined } = {};
   const caller = createCaller(createContextInner({
-    db, user: loadSessionUser(db, row), sessionToken: token, now: () => now, ip: '192.168.1.7',
+    db, user: await loadSessionUser(db, row), sessionToken: token, now: () => now, ip: '192.168.1.7',
     cookie: { set: (t) => { jar.token = t; }, clear: () => { jar.token = undefined; } },
   }));
   return { caller, token, jar };
@@ -40,38 +40,40 @@ async function errorOf(p: Promise<unknown>): Promise<{ code: string; message: st
 
 const codeAt = (secret: string, ms: number) => TOTP.generate({ secret: Secret.fromBase32(secret), timestamp: ms });
 const loginAt = (db: Db, ms: number) => anonymousCallerWithCookies(db, () => ms).caller.auth;
-const actionsSince = (db: Db, id: number) => db.select().from(auditLog).all().filter((r) => r.id > id).map((r) => r.action);
-const lastId = (db: Db) => db.select().from(auditLog).all().at(-1)?.id ?? 0;
+const auditRows = (db: Db) => db.select().from(auditLog).orderBy(asc(auditLog.id));
+const actionsSince = async (db: Db, id: number) => (await auditRows(db)).filter((r) => r.id > id).map((r) => r.action);
+const lastId = async (db: Db) => (await auditRows(db)).at(-1)?.id ?? 0;
 
 describe('account: password change', () => {
   let db: Db;
   beforeEach(async () => { db = await makeTestDb(); });
 
   it('needs the current password, applies the policy, ends the other sessions and keeps this browser in', async () => {
-    const other = createSession(db, db.select().from(users).where(eq(users.username, 'budget')).get()?.id ?? 0, T0);
-    const { caller, token, jar } = sessionCaller(db, 'budget', T0);
+    const [budget] = await db.select().from(users).where(eq(users.username, 'budget')).limit(1);
+    const other = await createSession(db, budget?.id ?? 0, T0);
+    const { caller, token, jar } = await sessionCaller(db, 'budget', T0);
     expect(await errorOf(caller.auth.changePassword({ currentPassword: 'not-the-password', newPassword: NEW_PASSWORD })))
       .toEqual({ code: 'BAD_REQUEST', message: 'current password is wrong' });
     expect(await errorOf(caller.auth.changePassword({ currentPassword: TEST_PASSWORD, newPassword: 'qwertyuiop' })))
       .toEqual({ code: 'BAD_REQUEST', message: 'password is too common; choose another' });
     expect(await errorOf(caller.auth.changePassword({ currentPassword: TEST_PASSWORD, newPassword: 'my-budget-key' })))
       .toEqual({ code: 'BAD_REQUEST', message: 'password must not contain the username' });
-    expect(resolveSession(db, other, T0)).not.toBeNull();
+    expect(await resolveSession(db, other, T0)).not.toBeNull();
 
     expect(await caller.auth.changePassword({ currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD })).toEqual({ ok: true });
-    expect(resolveSession(db, other, T0)).toBeNull();
-    expect(resolveSession(db, token, T0)).toBeNull();
-    expect(resolveSession(db, jar.token, T0)?.username).toBe('budget');
+    expect(await resolveSession(db, other, T0)).toBeNull();
+    expect(await resolveSession(db, token, T0)).toBeNull();
+    expect((await resolveSession(db, jar.token, T0))?.username).toBe('budget');
     expect((await caller.auth.account()).passwordChangedAt).toBe('2026-05-17T09:30:10.000Z');
     expect((await errorOf(loginAt(db, T0).login({ username: 'budget', password: TEST_PASSWORD }))).code).toBe('UNAUTHORIZED');
     expect((await loginAt(db, T0).login({ username: 'budget', password: NEW_PASSWORD })).user.username).toBe('budget');
-    const text = JSON.stringify(db.select().from(auditLog).all());
+    const text = JSON.stringify(await auditRows(db));
     expect(text).not.toContain(NEW_PASSWORD);
     expect(text).not.toContain('$argon2');
   });
 
   it('counts wrong current passwords towards the login throttle', async () => {
-    const { caller } = sessionCaller(db, 'leader', T0);
+    const { caller } = await sessionCaller(db, 'leader', T0);
     for (let i = 0; i < 5; i++) await errorOf(caller.auth.changePassword({ currentPassword: `guess-number-${i}`, newPassword: NEW_PASSWORD }));
     expect(await errorOf(caller.auth.changePassword({ currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD })))
       .toEqual({ code: 'TOO_MANY_REQUESTS', message: 'too many failed attempts; try again in 15 minutes' });
@@ -84,14 +86,14 @@ describe('account: TOTP second factor', () => {
   let secret: string;
   beforeEach(async () => {
     db = await makeTestDb();
-    const { caller } = sessionCaller(db, 'actuary', T0);
+    const { caller } = await sessionCaller(db, 'actuary', T0);
     const setup = await caller.auth.totpSetup();
     secret = setup.secret;
     expect(setup.uri).toBe(`otpauth://totp/fundrisk:actuary?issuer=fundrisk&secret=${secret}&algorithm=SHA1&digits=6&period=30`);
   });
 
   it('stays off until a code confirms the setup; a wrong code changes nothing', async () => {
-    const { caller, token, jar } = sessionCaller(db, 'actuary', T0);
+    const { caller, token, jar } = await sessionCaller(db, 'actuary', T0);
     expect(await caller.auth.account()).toMatchObject({ totpEnabled: false, totpPending: true });
     expect((await loginAt(db, T0).login({ username: 'actuary', password: TEST_PASSWORD })).user.username).toBe('actuary');
     const wrong = codeAt(secret, T0 + 5 * STEP_MS);
@@ -99,18 +101,18 @@ describe('account: TOTP second factor', () => {
     expect(await errorOf(caller.auth.totpEnable({ code: '12345' }))).toMatchObject({ code: 'BAD_REQUEST' });
 
     expect(await caller.auth.totpEnable({ code: codeAt(secret, T0) })).toEqual({ ok: true });
-    expect(resolveSession(db, token, T0)).toBeNull();
-    expect(resolveSession(db, jar.token, T0)?.username).toBe('actuary');
+    expect(await resolveSession(db, token, T0)).toBeNull();
+    expect((await resolveSession(db, jar.token, T0))?.username).toBe('actuary');
     expect(await caller.auth.account()).toMatchObject({ totpEnabled: true, totpPending: false });
     expect(await errorOf(caller.auth.totpSetup())).toEqual({ code: 'CONFLICT', message: 'two-factor authentication is already on; turn it off first' });
     expect(await errorOf(caller.auth.totpEnable({ code: codeAt(secret, T0) }))).toMatchObject({ code: 'CONFLICT' });
   });
 
   it('then asks for the code at login, never saying which factor failed for a wrong password', async () => {
-    await sessionCaller(db, 'actuary', T0).caller.auth.totpEnable({ code: codeAt(secret, T0) });
+    await (await sessionCaller(db, 'actuary', T0)).caller.auth.totpEnable({ code: codeAt(secret, T0) });
     const t = T0 + 10 * STEP_MS;
     const auth = loginAt(db, t);
-    const start = lastId(db);
+    const start = await lastId(db);
     const wrongPassword = { code: 'UNAUTHORIZED', message: 'wrong username or password' };
     expect(await errorOf(auth.login({ username: 'actuary', password: 'wrong-password' }))).toEqual(wrongPassword);
     expect(await errorOf(auth.login({ username: 'actuary', password: 'wrong-password', totp: codeAt(secret, t) }))).toEqual(wrongPassword);
@@ -118,12 +120,12 @@ describe('account: TOTP second factor', () => {
     expect(await errorOf(auth.login({ username: 'actuary', password: TEST_PASSWORD }))).toEqual({ code: 'UNAUTHORIZED', message: 'two-factor code required' });
     const wrongCode = codeAt(secret, t + 3 * STEP_MS);
     expect(await errorOf(auth.login({ username: 'actuary', password: TEST_PASSWORD, totp: wrongCode }))).toEqual({ code: 'UNAUTHORIZED', message: 'invalid two-factor code' });
-    expect(actionsSince(db, start)).toEqual(['auth.login.failure', 'auth.login.failure', 'auth.login.failure', 'auth.login.totp_required', 'auth.login.failure']);
-    expect(db.select().from(auditLog).all().at(-1)?.afterJson).toBe('{"reason":"totp"}');
+    expect(await actionsSince(db, start)).toEqual(['auth.login.failure', 'auth.login.failure', 'auth.login.failure', 'auth.login.totp_required', 'auth.login.failure']);
+    expect((await auditRows(db)).at(-1)?.afterJson).toBe('{"reason":"totp"}');
   });
 
   it('accepts a code one step early or late, and each step only once', async () => {
-    await sessionCaller(db, 'actuary', T0).caller.auth.totpEnable({ code: codeAt(secret, T0) });
+    await (await sessionCaller(db, 'actuary', T0)).caller.auth.totpEnable({ code: codeAt(secret, T0) });
     const t = T0 + 100 * STEP_MS;
     const login = (totp: string, at = t) => loginAt(db, at).login({ username: 'actuary', password: TEST_PASSWORD, totp });
     expect((await login(codeAt(secret, t - STEP_MS))).user.username).toBe('actuary');
@@ -138,24 +140,24 @@ describe('account: TOTP second factor', () => {
   });
 
   it('turns off only with a current unused code, and logs no secret', async () => {
-    const first = sessionCaller(db, 'actuary', T0);
+    const first = await sessionCaller(db, 'actuary', T0);
     await first.caller.auth.totpEnable({ code: codeAt(secret, T0) });
     const t = T0 + 4 * STEP_MS;
-    const { caller, token, jar } = sessionCaller(db, 'actuary', t);
+    const { caller, token, jar } = await sessionCaller(db, 'actuary', t);
     expect(await errorOf(caller.auth.totpDisable({ code: codeAt(secret, t + 2 * STEP_MS) }))).toEqual({ code: 'BAD_REQUEST', message: 'invalid two-factor code' });
     expect(await caller.auth.totpDisable({ code: codeAt(secret, t) })).toEqual({ ok: true });
-    expect(resolveSession(db, token, t)).toBeNull();
-    expect(resolveSession(db, jar.token, t)?.username).toBe('actuary');
+    expect(await resolveSession(db, token, t)).toBeNull();
+    expect((await resolveSession(db, jar.token, t))?.username).toBe('actuary');
     expect(await caller.auth.account()).toMatchObject({ totpEnabled: false, totpPending: false });
     expect(await errorOf(caller.auth.totpDisable({ code: codeAt(secret, t) }))).toEqual({ code: 'BAD_REQUEST', message: 'two-factor authentication is not on' });
     expect((await loginAt(db, t).login({ username: 'actuary', password: TEST_PASSWORD })).user.username).toBe('actuary');
-    const rows = db.select().from(auditLog).all();
+    const rows = await auditRows(db);
     expect(rows.map((r) => r.action)).toEqual(expect.arrayContaining(['user.totp.setup', 'user.totp.enable', 'user.totp.disable.failure', 'user.totp.disable']));
     expect(JSON.stringify(rows)).not.toContain(secret);
   });
 
   it('refuses to enable without a pending setup', async () => {
-    const { caller } = sessionCaller(db, 'viewer', T0);
+    const { caller } = await sessionCaller(db, 'viewer', T0);
     expect(await errorOf(caller.auth.totpEnable({ code: '123456' }))).toEqual({ code: 'BAD_REQUEST', message: 'no two-factor setup is pending; start the setup first' });
   });
 });

@@ -16,7 +16,7 @@ describe('auth router', () => {
     const { user } = await caller.auth.login({ username: 'leader', password: TEST_PASSWORD });
     expect(user).toMatchObject({ username: 'leader', role: 'leader', regionIds: null });
     expect(jar.token).toMatch(/^[A-Za-z0-9_-]{22}$/);
-    const actions = db.select().from(auditLog).all().map((r) => r.action);
+    const actions = (await db.select().from(auditLog)).map((r) => r.action);
     expect(actions).toContain('auth.login.failure');
     expect(actions).toContain('auth.login.success');
   });
@@ -38,8 +38,8 @@ describe('auth router', () => {
 
   it('me answers logged out and logged in', async () => {
     const db = await makeTestDb();
-    expect(await callerFor(db, null).auth.me()).toEqual({ user: null, demo: false });
-    expect((await callerFor(db, 'viewer').auth.me()).user?.role).toBe('viewer');
+    expect(await (await callerFor(db, null)).auth.me()).toEqual({ user: null, demo: false });
+    expect((await (await callerFor(db, 'viewer')).auth.me()).user?.role).toBe('viewer');
   });
 
   it('refuses common passwords for new users', async () => {

@@ -18,6 +18,8 @@ import { auditLog, budgetActualPayments, budgetPlans, budgetQuotas, institutions
 import type { EmployeeScenario } from '../../../models/index.ts';
 import type { Db } from '../../../server/db/client.ts';
 
+type Caller = Awaited<ReturnType<typeof callerFor>>;
+
 const INSTITUTIONS = `institution_code,name,type,level,region_code,schemes
 H1,甲市第一医院,hospital,3,A,"employee,resident"
 H2,甲县医院,hospital,2,A1,"employee,resident"
@@ -65,8 +67,8 @@ function scenario(name: string, startYear = 2026): EmployeeScenario {
   };
 }
 
-function load(db: Db, text: string, kind: 'regions' | 'institutions' | 'institution_years' | 'violations') {
-  const report = importTable(db, parseCsvText(text, `${kind}.csv`, 'utf-8'), { kind, unit: 'yuan', dryRun: false, vintage: '2026-01-15' });
+async function load(db: Db, text: string, kind: 'regions' | 'institutions' | 'institution_years' | 'violations') {
+  const report = await importTable(db, parseCsvText(text, `${kind}.csv`, 'utf-8'), { kind, unit: 'yuan', dryRun: false, vintage: '2026-01-15' });
   if (!report.ok) throw new Error(JSON.stringify(report.errors.slice(0, 3)));
 }
 
@@ -83,33 +85,34 @@ describe('budget router: the whole workflow', () => {
   let regionA = 0;
   let scenarioA = 0;
   let planId = 0;
-  const budget = () => callerFor(db, 'budget').budget;
-  const quotas = () => Object.fromEntries(db.select({ id: budgetQuotas.institutionId, q: budgetQuotas.quotaFen, u: budgetQuotas.unallocatedFen }).from(budgetQuotas)
-    .where(eq(budgetQuotas.planId, planId)).all().map((r) => [Object.entries(inst).find(([, id]) => id === r.id)?.[0], r.q / 100 + r.u / 100]));
-  const auditActions = () => db.select({ a: auditLog.action }).from(auditLog).all().map((r) => r.a);
+  let budget: Caller['budget'];
+  const quotas = async () => Object.fromEntries((await db.select({ id: budgetQuotas.institutionId, q: budgetQuotas.quotaFen, u: budgetQuotas.unallocatedFen }).from(budgetQuotas)
+    .where(eq(budgetQuotas.planId, planId))).map((r) => [Object.entries(inst).find(([, id]) => id === r.id)?.[0], r.q / 100 + r.u / 100]));
+  const auditActions = async () => (await db.select({ a: auditLog.action }).from(auditLog)).map((r) => r.a);
 
   beforeAll(async () => {
     db = await makeTestDb();
-    load(db, 'code,name,level,parent_code\nP,示范省,province,\nA,甲市,city,P\nA1,甲县,county,A\nB,乙市,city,P', 'regions');
-    load(db, INSTITUTIONS, 'institutions');
-    load(db, YEARS, 'institution_years');
-    load(db, VIOLATIONS, 'violations');
+    budget = (await callerFor(db, 'budget')).budget;
+    await load(db, 'code,name,level,parent_code\nP,示范省,province,\nA,甲市,city,P\nA1,甲县,county,A\nB,乙市,city,P', 'regions');
+    await load(db, INSTITUTIONS, 'institutions');
+    await load(db, YEARS, 'institution_years');
+    await load(db, VIOLATIONS, 'violations');
     await addUser(db, { username: 'onlyb', password: TEST_PASSWORD, role: 'budget', regionCodes: ['B'] }, null);
-    for (const r of db.select({ id: institutions.id, code: institutions.code }).from(institutions).all()) inst[r.code] = r.id;
-    const tree = await callerFor(db, 'budget').region.tree();
+    for (const r of await db.select({ id: institutions.id, code: institutions.code }).from(institutions)) inst[r.code] = r.id;
+    const tree = await (await callerFor(db, 'budget')).region.tree();
     regionA = (tree as { id: number; code: string }[]).find((r) => r.code === 'A')?.id ?? 0;
-    scenarioA = (await callerFor(db, 'actuary').projection.createScenario({ scenario: scenario('甲市 2026'), regionId: regionA })).id;
+    scenarioA = (await (await callerFor(db, 'actuary')).projection.createScenario({ scenario: scenario('甲市 2026'), regionId: regionA })).id;
   });
 
   it('drafts a plan and computes its total from a stored scenario version', async () => {
-    const draft = await budget().create({ year: 2026, scheme: 'employee', regionId: regionA, note: '2026 年度总额预算' });
+    const draft = await budget.create({ year: 2026, scheme: 'employee', regionId: regionA, note: '2026 年度总额预算' });
     planId = draft.id;
     expect(draft).toMatchObject({ status: 'draft', version: 1, regionCode: 'A', total: null });
-    await expect(budget().create({ year: 2026, scheme: 'employee', regionId: regionA }))
+    await expect(budget.create({ year: 2026, scheme: 'employee', regionId: regionA }))
       .rejects.toThrow(`a budget plan for 2026 employee in 甲市 already exists (plan ${planId}, version 1, draft): open it or start a new version from it`);
-    await expect(budget().allocate({ planId })).rejects.toThrow(`budget plan ${planId} (2026 employee, version 1) has no total yet: compute it from a projection first`);
+    await expect(budget.allocate({ planId })).rejects.toThrow(`budget plan ${planId} (2026 employee, version 1) has no total yet: compute it from a projection first`);
 
-    const plan = await budget().computeTotal({ planId, source: { kind: 'scenario', scenarioId: scenarioA }, earmarks: EARMARKS });
+    const plan = await budget.computeTotal({ planId, source: { kind: 'scenario', scenarioId: scenarioA }, earmarks: EARMARKS });
     const t = plan.total;
     expect(t).toMatchObject({
       projectedIncomeYuan: 1_200_000, openingBalanceYuan: 600_000, reserveRate: 0.09, reserveYuan: 108_000, earmarksYuan: 92_000,
@@ -122,129 +125,129 @@ describe('budget router: the whole workflow', () => {
   });
 
   it('refuses a projection of another region, a stochastic run and a year outside the projection', async () => {
-    const other = await callerFor(db, 'actuary').projection.createScenario({ scenario: scenario('乙市') , regionId: (await callerFor(db, 'admin').region.tree() as { id: number; code: string }[]).find((r) => r.code === 'B')?.id ?? 0 });
-    await expect(budget().computeTotal({ planId, source: { kind: 'scenario', scenarioId: other.id } }))
+    const other = await (await callerFor(db, 'actuary')).projection.createScenario({ scenario: scenario('乙市') , regionId: (await (await callerFor(db, 'admin')).region.tree() as { id: number; code: string }[]).find((r) => r.code === 'B')?.id ?? 0 });
+    await expect(budget.computeTotal({ planId, source: { kind: 'scenario', scenarioId: other.id } }))
       .rejects.toThrow(`scenario ${other.id} describes region B; budget plan ${planId} (2026 employee, version 1) is for A`);
-    const run = await callerFor(db, 'actuary').projection.run({ kind: 'stochastic', scenarioId: scenarioA, paths: 10, seed: 1 });
-    await expect(budget().computeTotal({ planId, source: { kind: 'run', runId: run.id } }))
+    const run = await (await callerFor(db, 'actuary')).projection.run({ kind: 'stochastic', scenarioId: scenarioA, paths: 10, seed: 1 });
+    await expect(budget.computeTotal({ planId, source: { kind: 'run', runId: run.id } }))
       .rejects.toThrow(`projection run ${run.id} is a stochastic run that is done: choose a finished deterministic run`);
-    const later = await budget().create({ year: 2030, scheme: 'employee', regionId: regionA });
-    await expect(budget().computeTotal({ planId: later.id, source: { kind: 'scenario', scenarioId: scenarioA } }))
+    const later = await budget.create({ year: 2030, scheme: 'employee', regionId: regionA });
+    await expect(budget.computeTotal({ planId: later.id, source: { kind: 'scenario', scenarioId: scenarioA } }))
       .rejects.toThrow(`the projection of scenario ${scenarioA} covers 2026–2028, not the plan year 2030`);
-    await expect(budget().computeTotal({ planId, source: { kind: 'scenario', scenarioId: scenarioA }, earmarks: [{ label: 'x', amountYuan: -1 }] }))
+    await expect(budget.computeTotal({ planId, source: { kind: 'scenario', scenarioId: scenarioA }, earmarks: [{ label: 'x', amountYuan: -1 }] }))
       .rejects.toThrow('must not be negative');
-    await expect(budget().computeTotal({ planId, source: { kind: 'scenario', scenarioId: scenarioA }, earmarks: [{ label: 'x', amountYuan: 1.005 }] }))
+    await expect(budget.computeTotal({ planId, source: { kind: 'scenario', scenarioId: scenarioA }, earmarks: [{ label: 'x', amountYuan: 1.005 }] }))
       .rejects.toThrow('must be in yuan with at most two decimals (whole fen)');
-    expect((await budget().plan({ planId })).plan.totalYuan).toBe(1_000_000);
+    expect((await budget.plan({ planId })).plan.totalYuan).toBe(1_000_000);
   });
 
   it('allocates with the 1:2:7 base, holds back the terminated share and a large deduction awaiting a decision', async () => {
-    await budget().recordAgreement({ institutionId: inst.T1 as number, kind: 'terminated', fromPeriod: '2025-12', decisionRef: '甲医保〔2025〕12号', reason: '欺诈骗保' });
-    await budget().recordAgreement({ institutionId: inst.P1 as number, kind: 'suspended', fromPeriod: '2026-03', toPeriod: '2026-04', decisionRef: '甲医保〔2026〕3号', reason: '串换药品' });
-    await expect(budget().recordAgreement({ institutionId: inst.P1 as number, kind: 'suspended', fromPeriod: '2026-05', decisionRef: 'x', reason: 'y' }))
+    await budget.recordAgreement({ institutionId: inst.T1 as number, kind: 'terminated', fromPeriod: '2025-12', decisionRef: '甲医保〔2025〕12号', reason: '欺诈骗保' });
+    await budget.recordAgreement({ institutionId: inst.P1 as number, kind: 'suspended', fromPeriod: '2026-03', toPeriod: '2026-04', decisionRef: '甲医保〔2026〕3号', reason: '串换药品' });
+    await expect(budget.recordAgreement({ institutionId: inst.P1 as number, kind: 'suspended', fromPeriod: '2026-05', decisionRef: 'x', reason: 'y' }))
       .rejects.toThrow('a suspension needs its last month');
-    const summary = await budget().allocate({ planId });
+    const summary = await budget.allocate({ planId });
     // raw: H1 260,000 (100k·1 + 200k·2 + 300k·7)/10; H2 (90k·2 + 180k·7)/9 − 10,000 = 150,000; H3 125,000 (its
     // 125,000 deduction waits for a decision); P1 50,000; T1 40,000 → Σ 625,000, scale 1,000,000 / 625,000 = 1.6
-    expect(quotas()).toEqual({ H1: 416_000, H2: 240_000, H3: 200_000, P1: 80_000, N1: 0, T1: 64_000 });
+    expect(await quotas()).toEqual({ H1: 416_000, H2: 240_000, H3: 200_000, P1: 80_000, N1: 0, T1: 64_000 });
     expect(summary).toMatchObject({ totalYuan: 1_000_000, quotaSumYuan: 936_000, unallocatedYuan: 64_000, balanced: true, pendingDecisionCount: 1, unallocatedNeedsDecision: true });
     expect(summary.count).toMatchObject({ institutions: 6, needsManual: 1, terminated: 1, suspended: 1 });
     expect(summary.needsManualQuota).toEqual(['N1']);
 
-    const x = await budget().explain({ planId, institutionId: inst.H1 as number });
+    const x = await budget.explain({ planId, institutionId: inst.H1 as number });
     expect(x.years).toEqual([{ year: 2023, paidYuan: 100_000, weight: 0.1 }, { year: 2024, paidYuan: 200_000, weight: 0.2 }, { year: 2025, paidYuan: 300_000, weight: 0.7 }]);
     expect(x).toMatchObject({ baseYuan: 260_000, growth: 0, coefficient: 1, rawYuan: 260_000, quotaYuan: 416_000, scalingFactor: 1.6 });
     expect(x.assessment).toMatchObject({ score: 85, factor: 1, year: 2025, rule: expect.stringContaining('80') });
     expect(x.violations).toMatchObject({ year: 2025, confirmedYuan: 0, pendingYuan: 8000, pendingCount: 1 });
-    const h2 = await budget().explain({ planId, institutionId: inst.H2 as number });
+    const h2 = await budget.explain({ planId, institutionId: inst.H2 as number });
     expect(h2.years.map((y) => y.weight)).toEqual([0, 2 / 9, 7 / 9]);
     expect(h2.deduction).toMatchObject({ appliedYuan: 10_000, pendingYuan: 0 });
-    const h3 = await budget().explain({ planId, institutionId: inst.H3 as number });
+    const h3 = await budget.explain({ planId, institutionId: inst.H3 as number });
     expect(h3.deduction).toMatchObject({ appliedYuan: 0, pendingYuan: 125_000, thresholdYuan: 50_000, decision: null });
-    const t1 = await budget().explain({ planId, institutionId: inst.T1 as number });
+    const t1 = await budget.explain({ planId, institutionId: inst.T1 as number });
     expect(t1).toMatchObject({ status: 'terminated', source: 'terminated', quotaYuan: 0, unallocatedYuan: 64_000 });
     expect(t1.agreement.actions[0]).toMatchObject({ kind: 'terminated', decisionRef: '甲医保〔2025〕12号' });
-    expect((await budget().explain({ planId, institutionId: inst.P1 as number })).agreement).toMatchObject({ status: 'suspended', suspendedMonths: [3, 4] });
-    await expect(budget().explain({ planId, institutionId: inst.B1 as number })).rejects.toThrow(`institution ${inst.B1} is not in budget plan ${planId} (2026 employee, version 1)`);
+    expect((await budget.explain({ planId, institutionId: inst.P1 as number })).agreement).toMatchObject({ status: 'suspended', suspendedMonths: [3, 4] });
+    await expect(budget.explain({ planId, institutionId: inst.B1 as number })).rejects.toThrow(`institution ${inst.B1} is not in budget plan ${planId} (2026 employee, version 1)`);
   });
 
   it('refuses approval while anything is undecided, with the exact reason', async () => {
     const plan = `budget plan ${planId} (2026 employee, version 1)`;
-    await expect(budget().approve({ planId })).rejects.toThrow(`${plan} cannot be approved: institutions without payment history need a quota set by hand (1: N1)`);
-    await expect(budget().decide({ planId, institutionId: inst.H2 as number, kind: 'deduction', outcome: 'apply', decisionRef: 'x' }))
+    await expect(budget.approve({ planId })).rejects.toThrow(`${plan} cannot be approved: institutions without payment history need a quota set by hand (1: N1)`);
+    await expect(budget.decide({ planId, institutionId: inst.H2 as number, kind: 'deduction', outcome: 'apply', decisionRef: 'x' }))
       .rejects.toThrow("H2's deduction of 10000.00 yuan is below 50000.00 yuan: it needs no decision");
-    await expect(budget().decide({ planId, institutionId: inst.H3 as number, kind: 'deduction', outcome: 'hold', decisionRef: 'x' })).rejects.toThrow('a deduction decision is apply or waive, got hold');
-    await expect(budget().decide({ planId, institutionId: inst.H3 as number, kind: 'deduction', outcome: 'apply', decisionRef: ' ' })).rejects.toThrow('a decision reference');
+    await expect(budget.decide({ planId, institutionId: inst.H3 as number, kind: 'deduction', outcome: 'hold', decisionRef: 'x' })).rejects.toThrow('a deduction decision is apply or waive, got hold');
+    await expect(budget.decide({ planId, institutionId: inst.H3 as number, kind: 'deduction', outcome: 'apply', decisionRef: ' ' })).rejects.toThrow('a decision reference');
     // apply the deduction: H3 raw = max(0, 125,000 − 125,000) = 0; Σ raw 500,000, scale 2
-    const decided = await budget().decide({ planId, institutionId: inst.H3 as number, kind: 'deduction', outcome: 'apply', decisionRef: '甲医保集体决策〔2026〕1号' });
+    const decided = await budget.decide({ planId, institutionId: inst.H3 as number, kind: 'deduction', outcome: 'apply', decisionRef: '甲医保集体决策〔2026〕1号' });
     expect(decided.reallocated).toBe(true);
-    expect(quotas()).toEqual({ H1: 520_000, H2: 300_000, H3: 0, P1: 100_000, N1: 0, T1: 80_000 });
-    expect((await budget().explain({ planId, institutionId: inst.H3 as number })).deduction).toMatchObject({ appliedYuan: 125_000, exceedsAdjustedBase: true, decision: { outcome: 'apply' } });
+    expect(await quotas()).toEqual({ H1: 520_000, H2: 300_000, H3: 0, P1: 100_000, N1: 0, T1: 80_000 });
+    expect((await budget.explain({ planId, institutionId: inst.H3 as number })).deduction).toMatchObject({ appliedYuan: 125_000, exceedsAdjustedBase: true, decision: { outcome: 'apply' } });
   });
 
   it('previews a what-if change without saving, then adjusts a quota with a mandatory reason; the rest rescales', async () => {
-    const before = quotas();
-    const preview = await budget().previewAdjustment({ planId, institutionId: inst.H1 as number, change: { kind: 'score', score: 92 } });
+    const before = await quotas();
+    const preview = await budget.previewAdjustment({ planId, institutionId: inst.H1 as number, change: { kind: 'score', score: 92 } });
     expect(preview).toMatchObject({ code: 'H1', before: { score: 85 }, after: { score: 92 }, quotaBeforeYuan: 520_000, totalHolds: true, totalYuan: 1_000_000 });
     expect(preview.quotaAfterYuan).toBeGreaterThan(520_000);
     // what H1 gains, the others and T1's held-back share give up, to the fen
     expect(Math.round((preview.othersDeltaYuan + preview.unallocatedDeltaYuan) * 100)).toBe(-Math.round((preview.quotaAfterYuan - 520_000) * 100));
     expect(preview.unallocatedDeltaYuan).toBeLessThan(0);
-    expect(quotas()).toEqual(before);
+    expect(await quotas()).toEqual(before);
 
-    await expect(budget().adjust({ planId, institutionId: inst.N1 as number, change: { kind: 'quota', quotaYuan: 20_000 }, reason: '   ' }))
+    await expect(budget.adjust({ planId, institutionId: inst.N1 as number, change: { kind: 'quota', quotaYuan: 20_000 }, reason: '   ' }))
       .rejects.toThrow('a reason is required for every adjustment');
-    await expect(budget().adjust({ planId, institutionId: inst.T1 as number, change: { kind: 'quota', quotaYuan: 1 }, reason: 'x' }))
+    await expect(budget.adjust({ planId, institutionId: inst.T1 as number, change: { kind: 'quota', quotaYuan: 1 }, reason: 'x' }))
       .rejects.toThrow('T1 is terminated (解除): it gets no quota, so none can be set by hand');
-    await expect(budget().adjust({ planId, institutionId: inst.N1 as number, change: { kind: 'quota', quotaYuan: 2_000_000 }, reason: 'x' }))
+    await expect(budget.adjust({ planId, institutionId: inst.N1 as number, change: { kind: 'quota', quotaYuan: 2_000_000 }, reason: 'x' }))
       .rejects.toThrow('manual quotas (2000000.00 yuan) exceed the total (1000000.00 yuan)');
-    expect(quotas()).toEqual(before);
-    const saved = await budget().adjust({ planId, institutionId: inst.N1 as number, change: { kind: 'quota', quotaYuan: 20_000 }, reason: '新建医院按床位数核定' });
+    expect(await quotas()).toEqual(before);
+    const saved = await budget.adjust({ planId, institutionId: inst.N1 as number, change: { kind: 'quota', quotaYuan: 20_000 }, reason: '新建医院按床位数核定' });
     expect(saved).toMatchObject({ quotaBeforeYuan: 0, quotaAfterYuan: 20_000, totalHolds: true, othersChanged: 3, othersDeltaYuan: -18_400, unallocatedDeltaYuan: -1600 });
     // pool 980,000 over Σ raw 500,000: scale 1.96
-    expect(quotas()).toEqual({ H1: 509_600, H2: 294_000, H3: 0, P1: 98_000, N1: 20_000, T1: 78_400 });
-    await expect(budget().adjust({ planId, institutionId: inst.N1 as number, change: { kind: 'quota', quotaYuan: 20_000 }, reason: 'x' }))
+    expect(await quotas()).toEqual({ H1: 509_600, H2: 294_000, H3: 0, P1: 98_000, N1: 20_000, T1: 78_400 });
+    await expect(budget.adjust({ planId, institutionId: inst.N1 as number, change: { kind: 'quota', quotaYuan: 20_000 }, reason: 'x' }))
       .rejects.toThrow('nothing changes: the quota of N1 is already set by hand to 20000.00 yuan');
-    const detail = await budget().plan({ planId });
+    const detail = await budget.plan({ planId });
     expect(detail.adjustments[0]).toMatchObject({ code: 'N1', kind: 'quota', quotaBeforeYuan: 0, quotaAfterYuan: 20_000, reason: '新建医院按床位数核定', username: 'budget' });
     expect(detail.lines.find((l) => l.code === 'N1')).toMatchObject({ source: 'manual', adjusted: true, quotaYuan: 20_000 });
     expect(detail.lines.find((l) => l.code === 'H1')?.lastPaidYuan).toBe(300_000);
-    const audit = db.select().from(auditLog).where(eq(auditLog.action, 'budget.adjust')).all().at(-1);
+    const audit = (await db.select().from(auditLog).where(eq(auditLog.action, 'budget.adjust')).orderBy(auditLog.id)).at(-1);
     expect(JSON.parse(audit?.afterJson ?? '{}')).toMatchObject({ quotaFen: 2_000_000, reason: '新建医院按床位数核定' });
   });
 
   it('approves once the held-back share is decided; then every edit is refused with the exact message and nothing changes', async () => {
     const plan = `budget plan ${planId} (2026 employee, version 1)`;
-    await expect(budget().approve({ planId })).rejects.toThrow(`${plan} cannot be approved: 78400.00 yuan of terminated institutions is unallocated: record a decision to hold or redistribute it`);
-    await budget().decide({ planId, kind: 'unallocated', outcome: 'hold', decisionRef: '甲医保集体决策〔2026〕2号' });
-    await expect(codeOf(callerFor(db, 'leader').budget.approve({ planId }))).resolves.toBe('FORBIDDEN');
-    await expect(codeOf(callerFor(db, 'leader').budget.adjust({ planId, institutionId: inst.H1 as number, change: { kind: 'score', score: 90 }, reason: 'x' }))).resolves.toBe('FORBIDDEN');
-    const approved = await budget().approve({ planId });
+    await expect(budget.approve({ planId })).rejects.toThrow(`${plan} cannot be approved: 78400.00 yuan of terminated institutions is unallocated: record a decision to hold or redistribute it`);
+    await budget.decide({ planId, kind: 'unallocated', outcome: 'hold', decisionRef: '甲医保集体决策〔2026〕2号' });
+    await expect(codeOf((await callerFor(db, 'leader')).budget.approve({ planId }))).resolves.toBe('FORBIDDEN');
+    await expect(codeOf((await callerFor(db, 'leader')).budget.adjust({ planId, institutionId: inst.H1 as number, change: { kind: 'score', score: 90 }, reason: 'x' }))).resolves.toBe('FORBIDDEN');
+    const approved = await budget.approve({ planId });
     expect(approved).toMatchObject({ status: 'approved', approvedBy: 'budget' });
-    const approval = JSON.parse(db.select().from(auditLog).where(eq(auditLog.action, 'budget.approve')).get()?.afterJson ?? '{}');
+    const approval = JSON.parse((await db.select().from(auditLog).where(eq(auditLog.action, 'budget.approve')).limit(1))[0]?.afterJson ?? '{}');
     expect(approval).toMatchObject({ status: 'approved', totalFen: 100_000_000, quotas: 6 });
     expect(approval.quotasSha256).toMatch(/^[0-9a-f]{64}$/);
 
-    const snapshot = quotas();
-    const auditCount = auditActions().length;
+    const snapshot = await quotas();
+    const auditCount = (await auditActions()).length;
     const locked = `${plan} is approved and locked: create a new version to change it`;
-    await expect(budget().adjust({ planId, institutionId: inst.H1 as number, change: { kind: 'score', score: 90 }, reason: '复核' })).rejects.toThrow(locked);
-    await expect(budget().previewAdjustment({ planId, institutionId: inst.H1 as number, change: { kind: 'score', score: 90 } })).rejects.toThrow(locked);
-    await expect(budget().allocate({ planId })).rejects.toThrow(locked);
-    await expect(budget().computeTotal({ planId, source: { kind: 'scenario', scenarioId: scenarioA } })).rejects.toThrow(locked);
-    await expect(budget().decide({ planId, institutionId: inst.H3 as number, kind: 'deduction', outcome: 'waive', decisionRef: 'x' })).rejects.toThrow(locked);
-    await expect(budget().approve({ planId })).rejects.toThrow(locked);
-    expect(await codeOf(budget().adjust({ planId, institutionId: inst.H1 as number, change: { kind: 'score', score: 90 }, reason: '复核' }))).toBe('CONFLICT');
+    await expect(budget.adjust({ planId, institutionId: inst.H1 as number, change: { kind: 'score', score: 90 }, reason: '复核' })).rejects.toThrow(locked);
+    await expect(budget.previewAdjustment({ planId, institutionId: inst.H1 as number, change: { kind: 'score', score: 90 } })).rejects.toThrow(locked);
+    await expect(budget.allocate({ planId })).rejects.toThrow(locked);
+    await expect(budget.computeTotal({ planId, source: { kind: 'scenario', scenarioId: scenarioA } })).rejects.toThrow(locked);
+    await expect(budget.decide({ planId, institutionId: inst.H3 as number, kind: 'deduction', outcome: 'waive', decisionRef: 'x' })).rejects.toThrow(locked);
+    await expect(budget.approve({ planId })).rejects.toThrow(locked);
+    expect(await codeOf(budget.adjust({ planId, institutionId: inst.H1 as number, change: { kind: 'score', score: 90 }, reason: '复核' }))).toBe('CONFLICT');
     // the database refuses too, whatever the caller
-    expect(() => db.update(budgetQuotas).set({ quotaFen: 1 }).where(eq(budgetQuotas.planId, planId)).run()).toThrow('quotas of an approved budget plan are locked');
-    expect(() => db.delete(budgetQuotas).where(eq(budgetQuotas.planId, planId)).run()).toThrow('quotas of an approved budget plan are locked');
-    expect(() => db.update(budgetPlans).set({ totalFen: 1 }).where(eq(budgetPlans.id, planId)).run()).toThrow('budget plan is approved and locked');
-    expect(quotas()).toEqual(snapshot);
-    expect(auditActions()).toHaveLength(auditCount);
+    await expect(db.update(budgetQuotas).set({ quotaFen: 1 }).where(eq(budgetQuotas.planId, planId))).rejects.toThrow('quotas of an approved budget plan are locked');
+    await expect(db.delete(budgetQuotas).where(eq(budgetQuotas.planId, planId))).rejects.toThrow('quotas of an approved budget plan are locked');
+    await expect(db.update(budgetPlans).set({ totalFen: 1 }).where(eq(budgetPlans.id, planId))).rejects.toThrow('budget plan is approved and locked');
+    expect(await quotas()).toEqual(snapshot);
+    expect(await auditActions()).toHaveLength(auditCount);
   });
 
   it('issues the monthly prepayment schedule once: 1% withheld, nothing in suspended months', async () => {
-    const s = await budget().issuePrepayments({ planId, profile: 'seasonal' });
+    const s = await budget.issuePrepayments({ planId, profile: 'seasonal' });
     const by = Object.fromEntries(s.institutions.map((i) => [i.code, i]));
     // 509,600 × 0.99 / 12
     expect(by.H1).toMatchObject({ withheldYuan: 5096, profile: 'flat', prepaidYuan: 504_504 });
@@ -254,11 +257,11 @@ describe('budget router: the whole workflow', () => {
     expect(by.P1?.monthsYuan.slice(1, 5)).toEqual([8085, 0, 0, 8085]);
     expect(Object.keys(by).sort()).toEqual(['H1', 'H2', 'N1', 'P1']);
     expect(s.monthTotalsYuan[0]).toBe(42_042 + 24_255 + 8085 + 1650);
-    await expect(budget().issuePrepayments({ planId, profile: 'flat' })).rejects.toThrow(/^the prepayment schedule of budget plan \d+ \(2026 employee, version 1\) was issued on \d{4}-\d{2}-\d{2}$/);
+    await expect(budget.issuePrepayments({ planId, profile: 'flat' })).rejects.toThrow(/^the prepayment schedule of budget plan \d+ \(2026 employee, version 1\) was issued on \d{4}-\d{2}-\d{2}$/);
   });
 
   it('imports monthly actual payments, refusing a bad file whole with file, row, column and rule', async () => {
-    const bad = await budget().importActuals({ planId, fileName: 'actual-bad.csv', contentBase64: csv([
+    const bad = await budget.importActuals({ planId, fileName: 'actual-bad.csv', contentBase64: csv([
       '机构编码,月份,基金支付', 'H1,2026-01,-5', 'ZZ,2026-01,100', 'H1,2024-12,100', 'H2,2026-01,abc', 'B1,2026-01,100', 'H2,2026-02,100', 'H2,2026-02,200',
     ]) });
     expect(bad.ok).toBe(false);
@@ -269,19 +272,19 @@ describe('budget router: the whole workflow', () => {
     expect(bad.errors[0]).toMatchObject({ file: 'actual-bad.csv', message: 'amount cannot be negative: -5.00 元' });
     expect(bad.errors[2]?.message).toBe('period 2024-12 is outside 2025-01 to 2026-12 (the plan year 2026 and the year before it)');
     expect(bad.errors[5]?.message).toBe('institution "H2" has 2026-02 twice (also at row 7)');
-    expect(db.select().from(budgetActualPayments).all()).toHaveLength(0);
-    const missing = await budget().importActuals({ planId, fileName: 'x.csv', contentBase64: csv(['code,month', 'H1,2026-01']) });
+    expect(await db.select().from(budgetActualPayments)).toHaveLength(0);
+    const missing = await budget.importActuals({ planId, fileName: 'x.csv', contentBase64: csv(['code,month', 'H1,2026-01']) });
     expect(missing.errors[0]).toMatchObject({ rule: 'missing_column', column: 'institution_code' });
 
     const rows = ['institution_code,period,amount'];
     for (const m of ['01', '02', '03']) rows.push(`H1,2026-${m},50000`, `H2,2026-${m},24500`, `P1,2026-${m},5000`);
     rows.push('H3,2026-01,1000');
-    const ok = await budget().importActuals({ planId, fileName: 'actual-q1.csv', contentBase64: csv(rows) });
+    const ok = await budget.importActuals({ planId, fileName: 'actual-q1.csv', contentBase64: csv(rows) });
     expect(ok).toMatchObject({ ok: true, rowsRead: 10, summary: { inserted: 10, updated: 0, unchanged: 0 }, periods: ['2026-01', '2026-02', '2026-03'] });
   });
 
   it('monitors deviation: who runs hot, by how much, since when', async () => {
-    const d = await callerFor(db, 'viewer').budget.deviation({ planId });
+    const d = await (await callerFor(db, 'viewer')).budget.deviation({ planId });
     expect(d.throughPeriod).toBe('2026-03');
     const by = Object.fromEntries(d.rows.map((r) => [r.code, r]));
     // expected 509,600 × 3/12 = 127,400; actual 150,000
@@ -298,7 +301,7 @@ describe('budget router: the whole workflow', () => {
 
   it('settles the year: shared overspend, retained savings at the cap, beyond the band, recovery with its decision', async () => {
     const plan = `budget plan ${planId} (2026 employee, version 1)`;
-    await expect(budget().settle({ planId })).rejects.toThrow(
+    await expect(budget.settle({ planId })).rejects.toThrow(
       'settlement of 2026 needs actual payments for all 12 months; institutions lacking months (5): H1 (9 months), H2 (9 months), H3 (11 months), N1 (12 months), P1 (9 months)');
     const rows = ['institution_code,period,amount'];
     for (let m = 1; m <= 12; m++) {
@@ -306,11 +309,11 @@ describe('budget router: the whole workflow', () => {
       const last = m === 12;
       rows.push(`H1,${p},${last ? 46_717 : 46_713}`, `H2,${p},22050`, `P1,${p},${last ? 10_613 : 10_617}`, `N1,${p},${last ? 1663 : 1667}`, `H3,${p},${m === 1 ? 1000 : 0}`);
     }
-    const full = await budget().importActuals({ planId, fileName: 'actual-2026.csv', contentBase64: csv(rows) });
+    const full = await budget.importActuals({ planId, fileName: 'actual-2026.csv', contentBase64: csv(rows) });
     expect(full.summary).toEqual({ inserted: 50, updated: 9, unchanged: 1 });
-    await expect(budget().settle({ planId })).rejects.toThrow(`${plan} cannot be settled: violation recoveries of 50,000 yuan or more need a recorded decision (1: H1)`);
-    await budget().decide({ planId, institutionId: inst.H1 as number, kind: 'recovery', outcome: 'apply', decisionRef: '甲医保集体决策〔2027〕1号' });
-    const s = await budget().settle({ planId });
+    await expect(budget.settle({ planId })).rejects.toThrow(`${plan} cannot be settled: violation recoveries of 50,000 yuan or more need a recorded decision (1: H1)`);
+    await budget.decide({ planId, institutionId: inst.H1 as number, kind: 'recovery', outcome: 'apply', decisionRef: '甲医保集体决策〔2027〕1号' });
+    const s = await budget.settle({ planId });
     const by = Object.fromEntries(s.rows.map((r) => [r.code, r]));
     // H1: A = 560,560 = 1.1 Q → fund pays 509,600 + 50% × 50,960 = 535,080; − 70,000 recovery − 504,504 prepaid
     expect(by.H1).toMatchObject({ band: 'shared', actualYuan: 560_560, fundPaysYuan: 535_080, institutionBearsYuan: 25_480, violationRecoveryYuan: 70_000, finalYuan: -39_424 });
@@ -322,19 +325,19 @@ describe('budget router: the whole workflow', () => {
     expect(by.H3).toMatchObject({ band: 'beyond', fundPaysYuan: 0, institutionBearsYuan: 1000, finalYuan: 0 });
     expect(s.bands).toEqual({ savings: 2, shared: 1, beyond: 2 });
     expect(s.summary).toMatchObject({ fundPaysYuan: 936_300, owedToInstitutionsYuan: 27_150, repaidByInstitutionsYuan: 57_064, recoveryYuan: 70_000 });
-    expect((await budget().plan({ planId })).plan.status).toBe('settled');
-    await expect(budget().settle({ planId })).rejects.toThrow(`${plan} is settled: settlement needs a plan that is approved`);
+    expect((await budget.plan({ planId })).plan.status).toBe('settled');
+    await expect(budget.settle({ planId })).rejects.toThrow(`${plan} is settled: settlement needs a plan that is approved`);
   });
 
   it('publishes the list and keeps the trail', async () => {
-    const list = await callerFor(db, 'viewer').budget.published({ planId });
+    const list = await (await callerFor(db, 'viewer')).budget.published({ planId });
     expect(list.rows.map((r) => [r.code, r.quotaYuan])).toEqual([['H1', 509_600], ['H2', 294_000], ['H3', 0], ['N1', 20_000], ['P1', 98_000], ['T1', 0]]);
     expect(list.plan).toMatchObject({ status: 'settled', totalYuan: 1_000_000, unallocatedYuan: 78_400 });
-    const actions = auditActions();
+    const actions = await auditActions();
     for (const a of ['budget.create', 'budget.total', 'budget.allocate', 'agreement.terminated', 'budget.decide', 'budget.adjust', 'budget.approve', 'budget.prepayments', 'budget.actuals', 'budget.settle']) {
       expect(actions).toContain(a);
     }
-    expect(verifyAuditChain(db).ok).toBe(true);
+    expect((await verifyAuditChain(db)).ok).toBe(true);
   });
 
   it('exports every table over HTTP, exact to the fen, scoped like the API', async () => {
@@ -369,13 +372,13 @@ describe('budget router: the whole workflow', () => {
   });
 
   it('scopes plans to the user regions', async () => {
-    const onlyB = callerFor(db, 'onlyb');
+    const onlyB = await callerFor(db, 'onlyb');
     expect(await onlyB.budget.plans({})).toEqual([]);
     expect(await codeOf(onlyB.budget.plan({ planId }))).toBe('FORBIDDEN');
     expect(await codeOf(onlyB.budget.create({ year: 2027, scheme: 'employee', regionId: regionA }))).toBe('FORBIDDEN');
     expect(await codeOf(onlyB.budget.explain({ planId, institutionId: inst.H1 as number }))).toBe('FORBIDDEN');
-    expect((await callerFor(db, 'leader').budget.plans({ year: 2026 })).map((p) => p.id)).toEqual([planId]);
-    expect(await codeOf(budget().plan({ planId: 9999 }))).toBe('NOT_FOUND');
+    expect((await (await callerFor(db, 'leader')).budget.plans({ year: 2026 })).map((p) => p.id)).toEqual([planId]);
+    expect(await codeOf(budget.plan({ planId: 9999 }))).toBe('NOT_FOUND');
   });
 });
 
@@ -383,26 +386,26 @@ describe('budget router: versions and the exact total under repeated adjustments
   let db: Db;
   let regionC = 0;
   let planId = 0;
-  const sums = () => {
-    const rows = db.select({ q: budgetQuotas.quotaFen, u: budgetQuotas.unallocatedFen }).from(budgetQuotas).where(eq(budgetQuotas.planId, planId)).all();
+  const sums = async () => {
+    const rows = await db.select({ q: budgetQuotas.quotaFen, u: budgetQuotas.unallocatedFen }).from(budgetQuotas).where(eq(budgetQuotas.planId, planId));
     return rows.reduce((s, r) => s + r.q + r.u, 0);
   };
 
   beforeAll(async () => {
     db = await makeTestDb();
-    load(db, 'code,name,level\nC,丙市,city', 'regions');
+    await load(db, 'code,name,level\nC,丙市,city', 'regions');
     const insts = ['institution_code,name,type,level,region_code,schemes'];
     const years = ['institution_code,year,payments,budget,assessment_score,credit_rating'];
     for (let i = 0; i < 30; i++) {
       insts.push(`C${i},丙市机构${i},hospital,2,C,employee`);
       for (let y = 2023; y <= 2025; y++) if ((i + y) % 7 !== 0) years.push(`C${i},${y},${1000 + ((i * 7919 + y * 104729) % 99_000)}.${i % 100},,${y === 2025 ? 60 + (i % 40) : ''},${y === 2025 ? 'ABCD'[i % 4] : ''}`);
     }
-    load(db, insts.join('\n'), 'institutions');
-    load(db, years.join('\n'), 'institution_years');
-    regionC = ((await callerFor(db, 'admin').region.tree()) as { id: number; code: string }[]).find((r) => r.code === 'C')?.id ?? 0;
-    const sc = await callerFor(db, 'actuary').projection.createScenario({ scenario: scenario('丙市'), regionId: regionC });
-    const run = await callerFor(db, 'actuary').projection.run({ kind: 'deterministic', scenarioId: sc.id });
-    const b = callerFor(db, 'budget').budget;
+    await load(db, insts.join('\n'), 'institutions');
+    await load(db, years.join('\n'), 'institution_years');
+    regionC = ((await (await callerFor(db, 'admin')).region.tree()) as { id: number; code: string }[]).find((r) => r.code === 'C')?.id ?? 0;
+    const sc = await (await callerFor(db, 'actuary')).projection.createScenario({ scenario: scenario('丙市'), regionId: regionC });
+    const run = await (await callerFor(db, 'actuary')).projection.run({ kind: 'deterministic', scenarioId: sc.id });
+    const b = (await callerFor(db, 'budget')).budget;
     planId = (await b.create({ year: 2026, scheme: 'employee', regionId: regionC, params: { growth: 0.1 } })).id;
     const plan = await b.computeTotal({ planId, source: { kind: 'run', runId: run.id }, earmarks: [{ label: '异地就医', amountYuan: 91_999.99 }] });
     expect(plan.total?.source).toMatchObject({ kind: 'run', runId: run.id });
@@ -410,10 +413,10 @@ describe('budget router: versions and the exact total under repeated adjustments
   });
 
   it('keeps Σ quotas = total to the fen through any sequence of adjustments', async () => {
-    const totalFen = db.select({ t: budgetPlans.totalFen }).from(budgetPlans).where(eq(budgetPlans.id, planId)).get()?.t;
+    const totalFen = (await db.select({ t: budgetPlans.totalFen }).from(budgetPlans).where(eq(budgetPlans.id, planId)).limit(1))[0]?.t;
     expect(totalFen).toBe(100_000_001);
-    expect(sums()).toBe(totalFen);
-    const ids = db.select({ id: budgetQuotas.institutionId }).from(budgetQuotas).where(eq(budgetQuotas.planId, planId)).all().map((r) => r.id);
+    expect(await sums()).toBe(totalFen);
+    const ids = (await db.select({ id: budgetQuotas.institutionId }).from(budgetQuotas).where(eq(budgetQuotas.planId, planId)).orderBy(budgetQuotas.institutionId)).map((r) => r.id);
     const change = fc.oneof(
       fc.record({ kind: fc.constant('quota' as const), quotaYuan: fc.integer({ min: 0, max: 3_000_000 }).map((f) => f / 100) }),
       fc.record({ kind: fc.constant('score' as const), score: fc.integer({ min: 0, max: 1000 }).map((s) => s / 10) }),
@@ -421,34 +424,34 @@ describe('budget router: versions and the exact total under repeated adjustments
     );
     await fc.assert(fc.asyncProperty(fc.array(fc.tuple(fc.constantFrom(...ids), change), { minLength: 1, maxLength: 4 }), async (steps) => {
       for (const [institutionId, c] of steps) {
-        const code = await codeOf(callerFor(db, 'budget').budget.adjust({ planId, institutionId, change: c, reason: '性质测试' }));
+        const code = await codeOf((await callerFor(db, 'budget')).budget.adjust({ planId, institutionId, change: c, reason: '性质测试' }));
         expect(['OK', 'BAD_REQUEST']).toContain(code);
-        expect(sums()).toBe(totalFen);
+        expect(await sums()).toBe(totalFen);
       }
     }), { numRuns: 8 });
   });
 
   it('needs a new version to change an approved plan; approving it supersedes the old one', async () => {
-    const b = callerFor(db, 'budget').budget;
+    const b = (await callerFor(db, 'budget')).budget;
     const summary = (await b.plan({ planId })).summary;
     for (const code of summary.needsManualQuota) {
-      const id = db.select({ id: institutions.id }).from(institutions).where(eq(institutions.code, code)).get()?.id as number;
+      const id = (await db.select({ id: institutions.id }).from(institutions).where(eq(institutions.code, code)).limit(1))[0]?.id as number;
       await b.adjust({ planId, institutionId: id, change: { kind: 'quota', quotaYuan: 1000 }, reason: '无历史数据，按同级机构核定' });
     }
     await b.approve({ planId });
     await expect(b.newVersion({ planId: planId + 1000 })).rejects.toThrow(`budget plan ${planId + 1000} not found`);
     const v2 = await b.newVersion({ planId });
     expect(v2).toMatchObject({ version: 2, status: 'allocated', basedOnId: planId, totalYuan: 1_000_000.01 });
-    const copied = db.select().from(budgetQuotas).where(eq(budgetQuotas.planId, v2.id)).all();
+    const copied = await db.select().from(budgetQuotas).where(eq(budgetQuotas.planId, v2.id)).orderBy(budgetQuotas.institutionId);
     expect(copied.reduce((s, q) => s + q.quotaFen + q.unallocatedFen, 0)).toBe(100_000_001);
     await expect(b.newVersion({ planId })).rejects.toThrow(`budget plan ${planId} (2026 employee, version 1) already has a newer version (plan ${v2.id}, version 2)`);
     const first = copied[0] as (typeof copied)[number];
     await b.adjust({ planId: v2.id, institutionId: first.institutionId, change: { kind: 'quota', quotaYuan: 1234.56 }, reason: '年中调整' });
     await b.approve({ planId: v2.id });
-    const [old, now] = [planId, v2.id].map((id) => db.select().from(budgetPlans).where(eq(budgetPlans.id, id)).get());
+    const [old, now] = await Promise.all([planId, v2.id].map(async (id) => (await db.select().from(budgetPlans).where(eq(budgetPlans.id, id)).limit(1))[0]));
     expect(old).toMatchObject({ status: 'superseded', supersededById: v2.id });
     expect(now?.status).toBe('approved');
-    expect(db.select().from(budgetQuotas).where(and(eq(budgetQuotas.planId, v2.id), eq(budgetQuotas.institutionId, first.institutionId))).get()?.quotaFen).toBe(123_456);
+    expect((await db.select().from(budgetQuotas).where(and(eq(budgetQuotas.planId, v2.id), eq(budgetQuotas.institutionId, first.institutionId))).limit(1))[0]?.quotaFen).toBe(123_456);
     await expect(b.newVersion({ planId })).rejects.toThrow(`budget plan ${planId} (2026 employee, version 1) is superseded: only an approved plan gets a new version`);
     await expect(b.adjust({ planId, institutionId: first.institutionId, change: { kind: 'quota', quotaYuan: 1 }, reason: 'x' }))
       .rejects.toThrow(`budget plan ${planId} (2026 employee, version 1) is superseded and locked: create a new version to change it`);

@@ -40,22 +40,23 @@ const INSTITUTIONS = ['institution_code,name,type,level,region_code,schemes',
   'B1,乙市医院,hospital,3,C2,employee', 'Q1,另一省医院,hospital,3,Q,employee'].join('\n');
 
 /** A plan with the given quotas (yuan), allocated, then approved unless left allocated; returns its id. */
-function plan(db: Db, o: { year: number; scheme: Scheme; region: string; quotas: Record<string, number>; status?: 'approved' | 'allocated' }): number {
-  const row = db.insert(budgetPlans).values({ year: o.year, scheme: o.scheme, regionId: regionId(db, o.region), version: 1, status: 'allocated' }).returning().get();
+async function plan(db: Db, o: { year: number; scheme: Scheme; region: string; quotas: Record<string, number>; status?: 'approved' | 'allocated' }): Promise<number> {
+  const [row] = await db.insert(budgetPlans).values({ year: o.year, scheme: o.scheme, regionId: await regionId(db, o.region), version: 1, status: 'allocated' }).returning({ id: budgetPlans.id });
+  const planId = row?.id as number;
   for (const [c, yuan] of Object.entries(o.quotas)) {
-    const inst = db.select({ id: institutions.id }).from(institutions).where(eq(institutions.code, c)).get();
-    db.insert(budgetQuotas).values({
-      planId: row.id, institutionId: inst?.id as number, quotaFen: Math.round(yuan * 100), source: 'manual', agreementStatus: 'active',
+    const [inst] = await db.select({ id: institutions.id }).from(institutions).where(eq(institutions.code, c)).limit(1);
+    await db.insert(budgetQuotas).values({
+      planId, institutionId: inst?.id as number, quotaFen: Math.round(yuan * 100), source: 'manual', agreementStatus: 'active',
       assessmentFactor: 1, creditFactor: 1, violationDeductionFen: 0, explanationJson: '{}',
-    }).run();
+    });
   }
-  if ((o.status ?? 'approved') === 'approved') db.update(budgetPlans).set({ status: 'approved', approvedAt: '2026-01-05T00:00:00.000Z' }).where(eq(budgetPlans.id, row.id)).run();
-  return row.id;
+  if ((o.status ?? 'approved') === 'approved') await db.update(budgetPlans).set({ status: 'approved', approvedAt: '2026-01-05T00:00:00.000Z' }).where(eq(budgetPlans.id, planId));
+  return planId;
 }
 
 /** Imports actual payments (元) through `budget.importActuals`, as a budget officer does. */
 async function actuals(db: Db, planId: number, rows: Array<[string, string, number]>): Promise<void> {
-  const report = await callerFor(db, 'budget').budget.importActuals({
+  const report = await (await callerFor(db, 'budget')).budget.importActuals({
     planId, fileName: 'actuals.csv', contentBase64: csv(['institution_code,period,amount', ...rows.map(([c, p, a]) => `${c},${p},${a.toFixed(2)}`)]),
   });
   expect(report.errors).toEqual([]);
@@ -71,13 +72,13 @@ describe('dashboard.summary: institutions over their budget', () => {
   const plans: Record<string, number> = {};
   beforeAll(async () => {
     db = await makeWarningDb();
-    const report = importTable(db, parseCsvText(INSTITUTIONS, 'institutions.csv', 'utf-8'), { kind: 'institutions', unit: 'yuan', dryRun: false, vintage: '2026-01-01' });
+    const report = await importTable(db, parseCsvText(INSTITUTIONS, 'institutions.csv', 'utf-8'), { kind: 'institutions', unit: 'yuan', dryRun: false, vintage: '2026-01-01' });
     expect(report.ok).toBe(true);
-    plans.c1 = plan(db, { year: 2026, scheme: 'employee', region: 'C1', quotas: { ...Object.fromEntries(Object.keys(C1_ACTUALS).map((c) => [c, 1_200_000])), I8: 0 } });
-    plans.c1resident = plan(db, { year: 2026, scheme: 'resident', region: 'C1', quotas: { I0: 50_000 }, status: 'allocated' });
-    plans.c1last = plan(db, { year: 2025, scheme: 'employee', region: 'C1', quotas: { I0: 120_000 } });
-    plans.c2 = plan(db, { year: 2026, scheme: 'employee', region: 'C2', quotas: { B1: 120_000 } });
-    plans.q = plan(db, { year: 2026, scheme: 'employee', region: 'Q', quotas: { Q1: 100_000 } });
+    plans.c1 = await plan(db, { year: 2026, scheme: 'employee', region: 'C1', quotas: { ...Object.fromEntries(Object.keys(C1_ACTUALS).map((c) => [c, 1_200_000])), I8: 0 } });
+    plans.c1resident = await plan(db, { year: 2026, scheme: 'resident', region: 'C1', quotas: { I0: 50_000 }, status: 'allocated' });
+    plans.c1last = await plan(db, { year: 2025, scheme: 'employee', region: 'C1', quotas: { I0: 120_000 } });
+    plans.c2 = await plan(db, { year: 2026, scheme: 'employee', region: 'C2', quotas: { B1: 120_000 } });
+    plans.q = await plan(db, { year: 2026, scheme: 'employee', region: 'Q', quotas: { Q1: 100_000 } });
     await actuals(db, plans.c1 as number, [
       ...Object.entries(C1_ACTUALS).flatMap(([c, m]) => m.map((a, k): [string, string, number] => [c, `2026-0${k + 1}`, a])), ['I8', '2026-03', 1000],
     ]);
@@ -86,7 +87,7 @@ describe('dashboard.summary: institutions over their budget', () => {
   });
 
   it('counts the institutions in each band per region × scheme, at the band edges', async () => {
-    const { budget } = await callerFor(db, 'leader').dashboard.summary({});
+    const { budget } = await (await callerFor(db, 'leader')).dashboard.summary({});
     expect([budget.year, budget.throughPeriod, budget.planTotal]).toEqual([2026, '2026-03', 2]);
     expect(budget.plans.map((p) => [p.code, p.scheme, p.planId, p.status, p.throughPeriod])).toEqual([
       ['C1', 'employee', plans.c1, 'approved', '2026-03'], ['C2', 'employee', plans.c2, 'approved', '2026-03'],
@@ -101,7 +102,7 @@ describe('dashboard.summary: institutions over their budget', () => {
   });
 
   it('lists the institutions furthest over budget: none expected first, then by deviation, with since and the amount over', async () => {
-    const { budget } = await callerFor(db, 'leader').dashboard.summary({});
+    const { budget } = await (await callerFor(db, 'leader')).dashboard.summary({});
     expect(budget.overBudget.map((r) => [r.code, r.band, r.since, r.overYuan])).toEqual([
       ['I8', 'severe', '2026-03', 1000], ['I3', 'severe', '2026-02', 90_000], ['B1', 'major', '2026-01', 6000],
       ['I2', 'major', '2026-03', 45_000], ['I7', 'general', '2026-03', 44_999.99], ['I0', 'general', '2026-03', 15_000],
@@ -112,16 +113,16 @@ describe('dashboard.summary: institutions over their budget', () => {
     expect(budget.overBudgetTotal).toBe(6);
   });
 
-  it('keeps the lists short: the plans with the most institutions over budget first, then the furthest over', () => {
-    const index = regionIndex(db, warningDataStamp(db));
-    const short = dashboardBudget(db, index, null, subtreeIds(index, regionId(db, 'P')), undefined, { plans: 1, institutions: 2 });
+  it('keeps the lists short: the plans with the most institutions over budget first, then the furthest over', async () => {
+    const index = await regionIndex(db, await warningDataStamp(db));
+    const short = await dashboardBudget(db, index, null, subtreeIds(index, await regionId(db, 'P')), undefined, { plans: 1, institutions: 2 });
     // C1 has two severe, C2 none
     expect([short.plans.map((p) => p.code), short.planTotal, short.overBudget.map((r) => r.code), short.overBudgetTotal]).toEqual([['C1'], 2, ['I8', 'I3'], 6]);
     expect(short.totals.overInstitutions).toBe(6);
   });
 
   it('as of a month: that month of its year (never past the last imported one); another year; a year without plans', async () => {
-    const caller = callerFor(db, 'leader');
+    const caller = await callerFor(db, 'leader');
     // February: expected 200,000; only I3 (230,000, +15 %) and B1 (24,000 vs 20,000) are over; I8 has nothing yet
     const feb = (await caller.dashboard.summary({ asOf: '2026-02' })).budget;
     expect(feb.plans.map((p) => [p.code, p.throughPeriod, p.within, p.over])).toEqual([
@@ -135,22 +136,22 @@ describe('dashboard.summary: institutions over their budget', () => {
   });
 
   it('follows the drill-down, and shows an approved plan without payments as not monitored yet', async () => {
-    const caller = callerFor(db, 'leader');
-    expect((await caller.dashboard.summary({ regionId: regionId(db, 'C2') })).budget.overBudget.map((r) => r.code)).toEqual(['B1']);
-    const q = (await caller.dashboard.summary({ regionId: regionId(db, 'Q') })).budget;
+    const caller = await callerFor(db, 'leader');
+    expect((await caller.dashboard.summary({ regionId: await regionId(db, 'C2') })).budget.overBudget.map((r) => r.code)).toEqual(['B1']);
+    const q = (await caller.dashboard.summary({ regionId: await regionId(db, 'Q') })).budget;
     expect(q.plans.map((p) => [p.code, p.throughPeriod, p.institutions])).toEqual([['Q', null, 0]]);
   });
 
   it('another region\'s budget never appears: each city user sees only its own plans; asking for another is FORBIDDEN', async () => {
-    const one = (await callerFor(db, 'cityone').dashboard.summary({})).budget;
+    const one = (await (await callerFor(db, 'cityone')).dashboard.summary({})).budget;
     expect([one.plans.map((p) => p.code), one.overBudget.map((r) => r.code)]).toEqual([['C1'], ['I8', 'I3', 'I2', 'I7', 'I0']]);
-    const two = (await callerFor(db, 'citytwo').dashboard.summary({})).budget;
+    const two = (await (await callerFor(db, 'citytwo')).dashboard.summary({})).budget;
     expect([two.plans.map((p) => p.code), two.overBudget.map((r) => r.code), two.totals.overYuan]).toEqual([['C2'], ['B1'], 6000]);
-    expect(await code(callerFor(db, 'cityone').dashboard.summary({ regionId: regionId(db, 'C2') }))).toBe('FORBIDDEN');
+    expect(await code((await callerFor(db, 'cityone')).dashboard.summary({ regionId: await regionId(db, 'C2') }))).toBe('FORBIDDEN');
   });
 
   it('is memoised with the summary until a budget write: a new month of payments shows at once', async () => {
-    const caller = callerFor(db, 'leader');
+    const caller = await callerFor(db, 'leader');
     const before = await caller.dashboard.summary({});
     expect(await caller.dashboard.summary({})).toBe(before);
     await actuals(db, plans.c2 as number, [['B1', '2026-04', 30_000]]);
@@ -162,7 +163,7 @@ describe('dashboard.summary: institutions over their budget', () => {
 
 describe('dashboard.summary without approved plans', () => {
   it('has an empty budget part', async () => {
-    const { budget } = await callerFor(await makeWarningDb(), 'leader').dashboard.summary({});
+    const { budget } = await (await callerFor(await makeWarningDb(), 'leader')).dashboard.summary({});
     expect(budget).toEqual({
       year: null, throughPeriod: null, plans: [], planTotal: 0, overBudget: [], overBudgetTotal: 0,
       totals: { institutions: 0, within: 0, over: { general: 0, major: 0, severe: 0 }, under: { general: 0, major: 0, severe: 0 }, overInstitutions: 0, overYuan: 0 },

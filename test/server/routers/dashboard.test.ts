@@ -14,7 +14,7 @@ describe('dashboard.summary', () => {
   beforeAll(async () => { db = await makeWarningDb(); });
 
   it('focuses on the root with the most funds and grids its cities × schemes, now and in 12 / 24 months', async () => {
-    const s = await callerFor(db, 'leader').dashboard.summary({});
+    const s = await (await callerFor(db, 'leader')).dashboard.summary({});
     expect(s.focus?.code).toBe('P');
     expect(s.roots.map((r) => r.code)).toEqual(['P', 'Q']);
     expect(s.breadcrumb.map((b) => [b.code, b.accessible])).toEqual([['P', true]]);
@@ -29,7 +29,7 @@ describe('dashboard.summary', () => {
   });
 
   it('KPIs: balances without double counting the nested county, payable months per scheme, growth, tiers', async () => {
-    const { kpis } = await callerFor(db, 'leader').dashboard.summary({});
+    const { kpis } = await (await callerFor(db, 'leader')).dashboard.summary({});
     // employee: C1 500 + C2 1200 (K1 is inside C2's ledger) over 1200 + 1800 a year → 6.8 months
     expect(kpis.schemes[0]).toEqual({ scheme: 'employee', funds: 2, balanceYuan: 1700, annualExpenditureYuan: 3000, payableMonths: 6.8, tier: 'green', incomeYoY: 0, expenditureYoY: 0, growthFunds: 2 });
     // resident income 1320 → 1560 a year
@@ -42,7 +42,7 @@ describe('dashboard.summary', () => {
   });
 
   it('alerts sorted by severity with reasons; sparkline of the last 24 months', async () => {
-    const s = await callerFor(db, 'leader').dashboard.summary({});
+    const s = await (await callerFor(db, 'leader')).dashboard.summary({});
     expect(s.alerts.map((a) => `${a.regionCode} ${a.scheme} ${a.level}`)).toEqual(['K1 employee critical', 'C1 employee high', 'C2 employee elevated', 'C1 resident elevated']);
     expect(s.alerts[0]?.reasonZh).toBe('可支付月数 1.0 个月 < 3：红色严重预警');
     expect(s.alerts[2]).toMatchObject({ warningEntry: { period: '2026-07', monthsAhead: 7 }, redEntry: { period: '2027-04', monthsAhead: 16 } });
@@ -50,11 +50,11 @@ describe('dashboard.summary', () => {
     expect(s.sparkline).toHaveLength(24);
     expect(s.sparkline[0]?.period).toBe('2024-01');
     expect(s.sparkline[23]).toEqual({ period: '2025-12', funds: 3, warningFunds: 2, balanceYuan: 4180, incomeYuan: 330, expenditureYuan: 350, payableMonths: 4180 * 12 / 4200 });
-    expect((await callerFor(db, 'leader').dashboard.summary({ alertLimit: 2 })).alerts).toHaveLength(2);
+    expect((await (await callerFor(db, 'leader')).dashboard.summary({ alertLimit: 2 })).alerts).toHaveLength(2);
   });
 
   it('drills down to a city: its own ledger first, then the county under it', async () => {
-    const s = await callerFor(db, 'leader').dashboard.summary({ regionId: regionId(db, 'C2') });
+    const s = await (await callerFor(db, 'leader')).dashboard.summary({ regionId: await regionId(db, 'C2') });
     expect(s.breadcrumb.map((b) => b.code)).toEqual(['P', 'C2']);
     expect(s.grid.map((r) => [r.code, r.self])).toEqual([['C2', true], ['K1', false]]);
     expect(s.kpis.schemes[0]).toMatchObject({ scheme: 'employee', funds: 1, balanceYuan: 1200 });
@@ -62,33 +62,33 @@ describe('dashboard.summary', () => {
   });
 
   it('shows a past month as it was, and a yearly root without sparkline', async () => {
-    const past = await callerFor(db, 'leader').dashboard.summary({ asOf: '2024-12' });
+    const past = await (await callerFor(db, 'leader')).dashboard.summary({ asOf: '2024-12' });
     expect(past.asOf).toBe('2024-12');
     expect(past.sparkline.at(-1)?.period).toBe('2024-12');
     expect(past.grid[1]?.cells.employee).toMatchObject({ period: '2024-12', payableMonths: 12, tier: 'blue' });
-    const q = await callerFor(db, 'leader').dashboard.summary({ regionId: regionId(db, 'Q') });
+    const q = await (await callerFor(db, 'leader')).dashboard.summary({ regionId: await regionId(db, 'Q') });
     expect(q.grid.map((r) => [r.code, r.self, r.cells.employee?.tier, r.cells.employee?.tier24])).toEqual([['Q', true, 'green', 'orange']]);
     expect([q.sparkline, q.firstMonth]).toEqual([[], null]);
   });
 
   it('scopes a user assigned one city: their city only; another region is FORBIDDEN, an unknown one NOT_FOUND', async () => {
-    const one = callerFor(db, 'cityone');
+    const one = await callerFor(db, 'cityone');
     const s = await one.dashboard.summary({});
     expect([s.focus?.code, s.roots.map((r) => r.code), s.grid.map((r) => r.code)]).toEqual(['C1', ['C1'], ['C1']]);
     expect(s.alerts.every((a) => a.regionCode === 'C1')).toBe(true);
-    expect(await code(one.dashboard.summary({ regionId: regionId(db, 'P') }))).toBe('FORBIDDEN');
-    expect(await code(one.dashboard.summary({ regionId: regionId(db, 'C2') }))).toBe('FORBIDDEN');
+    expect(await code(one.dashboard.summary({ regionId: await regionId(db, 'P') }))).toBe('FORBIDDEN');
+    expect(await code(one.dashboard.summary({ regionId: await regionId(db, 'C2') }))).toBe('FORBIDDEN');
     expect(await code(one.dashboard.summary({ regionId: 4242 }))).toBe('NOT_FOUND');
-    const two = await callerFor(db, 'citytwo').dashboard.summary({});
+    const two = await (await callerFor(db, 'citytwo')).dashboard.summary({});
     expect(two.breadcrumb.map((b) => [b.code, b.accessible])).toEqual([['P', false], ['C2', true]]);
   });
 
   it('puts the most urgent rows first, or keeps the administrative order, and limits the rows', async () => {
     const small = await makeTestDb();
-    load(small, 'code,name,level,parent_code\nZ,省,province,\nZA,甲,city,Z\nZB,乙,city,Z', 'regions');
+    await load(small, 'code,name,level,parent_code\nZ,省,province,\nZA,甲,city,Z\nZB,乙,city,Z', 'regions');
     // ZA: 900 over 1200 a year → 9 months, green, no alert; ZB: 100 → 1 month, red
-    load(small, 'region_code,scheme,period,income,expenditure,balance\nZA,employee,2025,1200,1200,900\nZB,employee,2025,1200,1200,100', 'fund_records');
-    const caller = callerFor(small, 'leader');
+    await load(small, 'region_code,scheme,period,income,expenditure,balance\nZA,employee,2025,1200,1200,900\nZB,employee,2025,1200,1200,100', 'fund_records');
+    const caller = await callerFor(small, 'leader');
     expect((await caller.dashboard.summary({})).grid.map((r) => r.code)).toEqual(['ZB', 'ZA']);
     expect((await caller.dashboard.summary({ gridOrder: 'code' })).grid.map((r) => r.code)).toEqual(['ZA', 'ZB']);
     const one = await caller.dashboard.summary({ gridLimit: 1 });
@@ -96,7 +96,7 @@ describe('dashboard.summary', () => {
   });
 
   it('refuses bad input with the field and reason', async () => {
-    const caller = callerFor(db, 'leader');
+    const caller = await callerFor(db, 'leader');
     await expect(caller.dashboard.summary({ asOf: '2025-1' })).rejects.toThrow('asOf must be a month YYYY-MM');
     expect(await code(caller.dashboard.summary({ alertLimit: 501 }))).toBe('BAD_REQUEST');
   });
@@ -119,22 +119,22 @@ describe('dashboard.summary memo and HTTP', () => {
 
   it('serves the same summary over HTTP as in process (sent as plain JSON past superjson)', async () => {
     const cookie = await login('leader');
-    const res = await fetch(`${base}/trpc/dashboard.summary?input=${encodeURIComponent(JSON.stringify({ json: { regionId: regionId(db, 'P') } }))}`, { headers: { cookie } });
+    const res = await fetch(`${base}/trpc/dashboard.summary?input=${encodeURIComponent(JSON.stringify({ json: { regionId: await regionId(db, 'P') } }))}`, { headers: { cookie } });
     expect(res.status).toBe(200);
     const body = await res.json() as { result: { data: { json: unknown; meta?: unknown } } };
     expect(body.result.data.meta).toBeUndefined();
     const viaHttp = superjson.deserialize(body.result.data as never);
-    expect(viaHttp).toEqual(JSON.parse(JSON.stringify(await callerFor(db, 'leader').dashboard.summary({ regionId: regionId(db, 'P') }))));
-    const scoped = await fetch(`${base}/trpc/dashboard.summary?input=${encodeURIComponent(JSON.stringify({ json: { regionId: regionId(db, 'P') } }))}`, { headers: { cookie: await login('cityone') } });
+    expect(viaHttp).toEqual(JSON.parse(JSON.stringify(await (await callerFor(db, 'leader')).dashboard.summary({ regionId: await regionId(db, 'P') }))));
+    const scoped = await fetch(`${base}/trpc/dashboard.summary?input=${encodeURIComponent(JSON.stringify({ json: { regionId: await regionId(db, 'P') } }))}`, { headers: { cookie: await login('cityone') } });
     expect(scoped.status).toBe(403);
   });
 
   it('returns the memoised summary until data change: a login keeps it, an import replaces it', async () => {
-    const caller = callerFor(db, 'leader');
+    const caller = await callerFor(db, 'leader');
     const first = await caller.dashboard.summary({});
     await login('viewer');
     expect(await caller.dashboard.summary({})).toBe(first);
-    load(db, 'region_code,scheme,period,income,expenditure,balance\nK1,employee,2026-01,700,100,700', 'fund_records');
+    await load(db, 'region_code,scheme,period,income,expenditure,balance\nK1,employee,2026-01,700,100,700', 'fund_records');
     const next = await caller.dashboard.summary({});
     expect(next).not.toBe(first);
     expect(next.alerts.map((a) => a.regionCode)).not.toContain('K1');

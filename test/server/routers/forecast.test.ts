@@ -22,8 +22,8 @@ function monthlyFund(region: string): string {
   return rows.join('\n');
 }
 
-function load(db: Db, text: string, kind: 'regions' | 'fund_records') {
-  const report = importTable(db, parseCsvText(text, `${kind}.csv`, 'utf-8'), { kind, unit: 'yuan', dryRun: false, vintage: '2025-02-01' });
+async function load(db: Db, text: string, kind: 'regions' | 'fund_records') {
+  const report = await importTable(db, parseCsvText(text, `${kind}.csv`, 'utf-8'), { kind, unit: 'yuan', dryRun: false, vintage: '2025-02-01' });
   if (!report.ok) throw new Error(JSON.stringify(report.errors.slice(0, 3)));
 }
 
@@ -33,17 +33,17 @@ describe('forecast router', () => {
   let fundB = 0;
   beforeAll(async () => {
     db = await makeTestDb();
-    load(db, 'code,name,level\nA,甲市,city\nB,乙市,city', 'regions');
-    load(db, monthlyFund('A'), 'fund_records');
-    load(db, monthlyFund('B'), 'fund_records');
+    await load(db, 'code,name,level\nA,甲市,city\nB,乙市,city', 'regions');
+    await load(db, monthlyFund('A'), 'fund_records');
+    await load(db, monthlyFund('B'), 'fund_records');
     await addUser(db, { username: 'onlyb', password: TEST_PASSWORD, role: 'actuary', regionCodes: ['B'] }, null);
-    const { rows } = await callerFor(db, 'leader').fund.overview({});
+    const { rows } = await (await callerFor(db, 'leader')).fund.overview({});
     fundA = rows.find((r) => r.regionCode === 'A')?.fundId ?? 0;
     fundB = rows.find((r) => r.regionCode === 'B')?.fundId ?? 0;
   });
 
   it('forecasts a stored monthly series with ordered intervals and the next periods', async () => {
-    const out = await callerFor(db, 'actuary').forecast.run({ target: { kind: 'fund', fundId: fundA, measure: 'expenditure' }, method: 'ets', horizon: 6, levels: [80, 95] });
+    const out = await (await callerFor(db, 'actuary')).forecast.run({ target: { kind: 'fund', fundId: fundA, measure: 'expenditure' }, method: 'ets', horizon: 6, levels: [80, 95] });
     expect(out.history).toHaveLength(48);
     expect(out.forecast.periods).toEqual(['2025-01', '2025-02', '2025-03', '2025-04', '2025-05', '2025-06']);
     expect(out.dataVintage).toBe('2025-02-01');
@@ -58,20 +58,20 @@ describe('forecast router', () => {
   });
 
   it('backtests the methods on the series', async () => {
-    const out = await callerFor(db, 'viewer').forecast.backtest({ target: { kind: 'fund', fundId: fundA, measure: 'expenditure' }, horizon: 3, origins: 3, methods: ['naive', 'snaive', 'ets'] });
+    const out = await (await callerFor(db, 'viewer')).forecast.backtest({ target: { kind: 'fund', fundId: fundA, measure: 'expenditure' }, horizon: 3, origins: 3, methods: ['naive', 'snaive', 'ets'] });
     expect(out.methods.map((m) => m.method)).toEqual(['naive', 'snaive', 'ets']);
     for (const m of out.methods) expect(m.mase).toBeGreaterThan(0);
   });
 
   it('saves a forecast with its vintage and model version, audited', async () => {
-    const saved = await callerFor(db, 'actuary').forecast.save({ target: { kind: 'fund', fundId: fundA, measure: 'income' }, method: 'drift', horizon: 3, levels: [80, 95], note: '2025 预算测算' });
-    const list = await callerFor(db, 'viewer').forecast.saved({ fundId: fundA });
+    const saved = await (await callerFor(db, 'actuary')).forecast.save({ target: { kind: 'fund', fundId: fundA, measure: 'income' }, method: 'drift', horizon: 3, levels: [80, 95], note: '2025 预算测算' });
+    const list = await (await callerFor(db, 'viewer')).forecast.saved({ fundId: fundA });
     expect(list[0]).toMatchObject({ id: saved.id, method: 'drift', dataVintage: '2025-02-01', lastPeriod: '2024-12', note: '2025 预算测算' });
-    expect(db.select().from(auditLog).all().some((r) => r.action === 'forecast.save')).toBe(true);
+    expect((await db.select().from(auditLog)).some((r) => r.action === 'forecast.save')).toBe(true);
   });
 
   it('refuses series outside the user regions and measures without data', async () => {
-    const onlyB = callerFor(db, 'onlyb');
+    const onlyB = await callerFor(db, 'onlyb');
     await expect(onlyB.forecast.run({ target: { kind: 'fund', fundId: fundA, measure: 'income' }, method: 'naive', horizon: 2, levels: [80] }))
       .rejects.toSatisfy((e) => e instanceof TRPCError && e.code === 'FORBIDDEN');
     await expect(onlyB.forecast.run({ target: { kind: 'fund', fundId: fundB, measure: 'income_subsidy' }, method: 'naive', horizon: 2, levels: [80] }))

@@ -19,8 +19,8 @@ C2,resident,2024-01,100,100,1000
 C2,resident,2024-02,100,100,1000
 C2,resident,2024-03,300,100,1200`;
 
-function load(db: Db, text: string, kind: 'regions' | 'fund_records') {
-  const report = importTable(db, parseCsvText(text, `${kind}.csv`, 'utf-8'), { kind, unit: 'yuan', dryRun: false, vintage: '2025-01-01' });
+async function load(db: Db, text: string, kind: 'regions' | 'fund_records'): Promise<void> {
+  const report = await importTable(db, parseCsvText(text, `${kind}.csv`, 'utf-8'), { kind, unit: 'yuan', dryRun: false, vintage: '2025-01-01' });
   if (!report.ok) throw new Error(JSON.stringify(report.errors));
 }
 
@@ -28,13 +28,13 @@ describe('fund router', () => {
   let db: Db;
   beforeAll(async () => {
     db = await makeTestDb();
-    load(db, REGIONS, 'regions');
-    load(db, FUNDS, 'fund_records');
+    await load(db, REGIONS, 'regions');
+    await load(db, FUNDS, 'fund_records');
     await addUser(db, { username: 'cityb', password: TEST_PASSWORD, role: 'viewer', regionCodes: ['C2'] }, null);
   });
 
   it('overview gives each fund its latest period, payable months, tier and flags', async () => {
-    const { rows, params, parameterEntries } = await callerFor(db, 'leader').fund.overview({});
+    const { rows, params, parameterEntries } = await (await callerFor(db, 'leader')).fund.overview({});
     const c1 = rows.find((r) => r.regionCode === 'C1');
     expect(c1).toMatchObject({ scheme: 'employee', latestPeriod: '2024', balanceYuan: 800, payableMonths: 8, tier: 'green', flags: ['current_deficit'] });
     const c2 = rows.find((r) => r.regionCode === 'C2');
@@ -45,31 +45,31 @@ describe('fund router', () => {
   });
 
   it('as-of selects the record in force at that period', async () => {
-    const { rows } = await callerFor(db, 'leader').fund.overview({ asOf: '2023-12' });
+    const { rows } = await (await callerFor(db, 'leader')).fund.overview({ asOf: '2023-12' });
     expect(rows.find((r) => r.regionCode === 'C1')).toMatchObject({ latestPeriod: '2023', payableMonths: 9, tier: 'green' });
     expect(rows.find((r) => r.regionCode === 'C2')).toMatchObject({ latestPeriod: null, tier: null });
   });
 
   it('filters by tier and scheme', async () => {
-    const caller = callerFor(db, 'leader');
+    const caller = await callerFor(db, 'leader');
     expect((await caller.fund.overview({ tier: 'blue' })).rows.map((r) => r.regionCode)).toEqual(['C2']);
     expect((await caller.fund.overview({ scheme: 'employee' })).rows.map((r) => r.regionCode)).toEqual(['C1']);
   });
 
   it('detail returns every period with indicators, in order', async () => {
-    const { rows } = await callerFor(db, 'leader').fund.overview({});
+    const { rows } = await (await callerFor(db, 'leader')).fund.overview({});
     const fundId = rows.find((r) => r.regionCode === 'C2')?.fundId ?? 0;
-    const detail = await callerFor(db, 'actuary').fund.detail({ fundId });
+    const detail = await (await callerFor(db, 'actuary')).fund.detail({ fundId });
     expect(detail.records.map((r) => r.period)).toEqual(['2024-01', '2024-02', '2024-03']);
     expect(detail.records.map((r) => r.payableMonths)).toEqual([10, 10, 12]);
     expect(detail.denominator).toBe('current_year');
   });
 
   it('scopes a region-bound user to their regions', async () => {
-    const caller = callerFor(db, 'cityb');
+    const caller = await callerFor(db, 'cityb');
     const { rows } = await caller.fund.overview({});
     expect(rows.map((r) => r.regionCode)).toEqual(['C2']);
-    const all = await callerFor(db, 'leader').fund.overview({});
+    const all = await (await callerFor(db, 'leader')).fund.overview({});
     const c1 = all.rows.find((r) => r.regionCode === 'C1')?.fundId ?? 0;
     await expect(caller.fund.detail({ fundId: c1 })).rejects.toSatisfy((e) => e instanceof TRPCError && e.code === 'FORBIDDEN');
     const tree = await caller.region.tree();
@@ -77,18 +77,18 @@ describe('fund router', () => {
   });
 
   it('answers NOT_FOUND for an unknown fund', async () => {
-    await expect(callerFor(db, 'leader').fund.detail({ fundId: 424242 })).rejects.toSatisfy((e) => e instanceof TRPCError && e.code === 'NOT_FOUND');
+    await expect((await callerFor(db, 'leader')).fund.detail({ fundId: 424242 })).rejects.toSatisfy((e) => e instanceof TRPCError && e.code === 'NOT_FOUND');
   });
 });
 
 describe('fund overview after a write', () => {
   it('is recomputed when new records are imported (the memo is keyed on the audit log)', async () => {
     const db = await makeTestDb();
-    load(db, REGIONS, 'regions');
-    load(db, FUNDS, 'fund_records');
-    const caller = callerFor(db, 'leader');
+    await load(db, REGIONS, 'regions');
+    await load(db, FUNDS, 'fund_records');
+    const caller = await callerFor(db, 'leader');
     expect((await caller.fund.overview({ scheme: 'employee' })).rows[0]).toMatchObject({ latestPeriod: '2024', tier: 'green' });
-    load(db, 'region_code,scheme,period,income,expenditure,balance\nC1,employee,2025,900,1200,500', 'fund_records');
+    await load(db, 'region_code,scheme,period,income,expenditure,balance\nC1,employee,2025,900,1200,500', 'fund_records');
     expect((await caller.fund.overview({ scheme: 'employee' })).rows[0]).toMatchObject({ latestPeriod: '2025', payableMonths: 5, tier: 'orange' });
   });
 });
@@ -97,17 +97,17 @@ describe('fund detail under the rules in force at each period', () => {
   const GUIDANCE = '某市医保局 2024 年第 1 号文';
   const cut = (key: string, value: number) => ({ key, value, provenance: 'practice' as const, source: GUIDANCE });
   let db: Db;
-  const rowOf = async (code: string) => (await callerFor(db, 'leader').fund.overview({})).rows.find((r) => r.regionCode === code);
+  const rowOf = async (code: string) => (await (await callerFor(db, 'leader')).fund.overview({})).rows.find((r) => r.regionCode === code);
   const fundOf = async (code: string) => (await rowOf(code))?.fundId ?? 0;
 
   beforeAll(async () => {
     db = await makeTestDb();
-    load(db, REGIONS, 'regions');
-    load(db, 'code,name,name_en,level,parent_code\nC3,丙市,City C,city,P1', 'regions');
-    load(db, FUNDS, 'fund_records');
+    await load(db, REGIONS, 'regions');
+    await load(db, 'code,name,name_en,level,parent_code\nC3,丙市,City C,city,P1', 'regions');
+    await load(db, FUNDS, 'fund_records');
     // C3 starts before the first national version (2009-01): those years are judged under it
-    load(db, 'region_code,scheme,period,income,expenditure,balance\nC3,employee,2008,1000,1200,900\nC3,employee,2009,1100,1200,800', 'fund_records');
-    const admin = callerFor(db, 'admin');
+    await load(db, 'region_code,scheme,period,income,expenditure,balance\nC3,employee,2008,1000,1200,900\nC3,employee,2009,1100,1200,800', 'fund_records');
+    const admin = await callerFor(db, 'admin');
     const v1 = (await admin.parameters.list()).national[0]?.setId ?? 0;
     const c2 = (await rowOf('C2'))?.regionId ?? 0;
     // C2 resident from 2024-03: green up to 10, blue up to 11 (12 months turns purple)
@@ -117,7 +117,7 @@ describe('fund detail under the rules in force at each period', () => {
   });
 
   it('judges an old year under the old version and a new year under the new one', async () => {
-    const detail = await callerFor(db, 'actuary').fund.detail({ fundId: await fundOf('C1') });
+    const detail = await (await callerFor(db, 'actuary')).fund.detail({ fundId: await fundOf('C1') });
     // 2023: 900 / (1200 / 12) = 9 months, green under v1 (6 ≤ 9 ≤ 9), orange under v2; 2024: 8 months, orange under v2
     expect(detail.records.map((r) => [r.period, r.payableMonths, r.tier, r.parameterVersion])).toEqual([['2023', 9, 'green', 1], ['2024', 8, 'orange', 2]]);
     expect(detail.rules).toEqual([
@@ -129,7 +129,7 @@ describe('fund detail under the rules in force at each period', () => {
   });
 
   it('follows a regional override from the month it takes effect, and lists each span of rules', async () => {
-    const detail = await callerFor(db, 'actuary').fund.detail({ fundId: await fundOf('C2') });
+    const detail = await (await callerFor(db, 'actuary')).fund.detail({ fundId: await fundOf('C2') });
     // 10, 10 months: blue under the national 9 / 15; 12 months from 2024-03: purple above the override's 11
     expect(detail.records.map((r) => [r.period, r.payableMonths, r.tier, r.parameterVersion])).toEqual([
       ['2024-01', 10, 'blue', 1], ['2024-02', 10, 'blue', 1], ['2024-03', 12, 'purple', 1],
@@ -143,14 +143,14 @@ describe('fund detail under the rules in force at each period', () => {
   it('agrees with warning.history period by period', async () => {
     for (const code of ['C1', 'C2']) {
       const fundId = await fundOf(code);
-      const detail = await callerFor(db, 'leader').fund.detail({ fundId });
-      const { periods } = await callerFor(db, 'leader').warning.history({ fundId });
+      const detail = await (await callerFor(db, 'leader')).fund.detail({ fundId });
+      const { periods } = await (await callerFor(db, 'leader')).warning.history({ fundId });
       expect(detail.records.map((r) => [r.period, r.payableMonths, r.tier, r.parameterVersion])).toEqual(periods.map((p) => [p.period, p.payableMonths, p.tier, p.parameterVersion]));
     }
   });
 
   it('judges a period before the first national version under that version', async () => {
-    const detail = await callerFor(db, 'actuary').fund.detail({ fundId: await fundOf('C3') });
+    const detail = await (await callerFor(db, 'actuary')).fund.detail({ fundId: await fundOf('C3') });
     expect(detail.records.map((r) => [r.period, r.payableMonths, r.tier, r.parameterVersion])).toEqual([['2008', 9, 'green', 1], ['2009', 8, 'green', 1]]);
     expect(detail.rules.map((s) => [s.from, s.to, s.parameterVersion, s.nationalEffectiveFrom])).toEqual([['2008', '2009', 1, '2009-01']]);
   });

@@ -19,9 +19,9 @@ import { NATIONAL_DEFAULT_PARAMETERS, THRESHOLD_KEYS } from '../../../models/ind
 const GUIDANCE = '某市医保局 2025 年第 3 号文';
 const orange45 = { key: 'thresholds.orangeBelow', value: 4.5, provenance: 'practice' as const, source: GUIDANCE };
 const version = (fromSetId: number, values: unknown[], effectiveFrom = '2025-07') =>
-  ({ fromSetId, effectiveFrom, note: '按地方文件调整预警线', values }) as Parameters<ReturnType<typeof callerFor>['parameters']['createVersion']>[0];
+  ({ fromSetId, effectiveFrom, note: '按地方文件调整预警线', values }) as Parameters<Awaited<ReturnType<typeof callerFor>>['parameters']['createVersion']>[0];
 const override = (regionId: number, values: unknown[], effectiveFrom = '2025-10', scheme: 'employee' | 'resident' = 'employee') =>
-  ({ regionId, scheme, effectiveFrom, note: '地区调整', values }) as Parameters<ReturnType<typeof callerFor>['parameters']['setOverride']>[0];
+  ({ regionId, scheme, effectiveFrom, note: '地区调整', values }) as Parameters<Awaited<ReturnType<typeof callerFor>>['parameters']['setOverride']>[0];
 
 async function refusal(p: Promise<unknown>): Promise<string> {
   try {
@@ -32,32 +32,32 @@ async function refusal(p: Promise<unknown>): Promise<string> {
   }
 }
 
-const rowCounts = (db: Db) => ({
-  sets: db.select({ n: count() }).from(parameterSets).get()?.n,
-  values: db.select({ n: count() }).from(parameterValues).get()?.n,
-  audit: db.select({ n: count() }).from(auditLog).get()?.n,
+const rowCounts = async (db: Db) => ({
+  sets: (await db.select({ n: count() }).from(parameterSets))[0]?.n,
+  values: (await db.select({ n: count() }).from(parameterValues))[0]?.n,
+  audit: (await db.select({ n: count() }).from(auditLog))[0]?.n,
 });
-const lastAudit = (db: Db) => db.select().from(auditLog).orderBy(desc(auditLog.id)).limit(1).get();
+const lastAudit = async (db: Db) => (await db.select().from(auditLog).orderBy(desc(auditLog.id)).limit(1))[0];
 const tierOf = async (db: Db, code: string, asOf?: string) =>
-  (await callerFor(db, 'leader').dashboard.summary(asOf ? { asOf } : {})).grid.find((r) => r.code === code)?.cells.employee?.tier;
+  (await (await callerFor(db, 'leader')).dashboard.summary(asOf ? { asOf } : {})).grid.find((r) => r.code === code)?.cells.employee?.tier;
 
 describe('parameters router', () => {
   let db: Db;
   let v1: number;
   beforeEach(async () => {
     db = await makeWarningDb();
-    v1 = (await callerFor(db, 'viewer').parameters.list()).national[0]?.setId ?? 0;
+    v1 = (await (await callerFor(db, 'viewer')).parameters.list()).national[0]?.setId ?? 0;
   });
 
   it('lists the national set and shows every value with unit, provenance and source', async () => {
-    const list = await callerFor(db, 'viewer').parameters.list();
+    const list = await (await callerFor(db, 'viewer')).parameters.list();
     expect(list.national).toMatchObject([{ version: 1, effectiveFrom: '2009-01', supersededFrom: null, createdBy: null, valueCount: 10 }]);
     expect(list.overrides).toEqual([]);
     expect(list.overrideKeys.map((k) => `${k.key}:${k.unit}`)).toEqual([
       'thresholds.redBelow:months', 'thresholds.orangeBelow:months', 'thresholds.greenUpTo:months', 'thresholds.blueUpTo:months',
       'denominator:choice', 'resident.surplusRateMax:rate', 'resident.accumulatedRatioMax:rate',
     ]);
-    const set = await callerFor(db, 'viewer').parameters.get({ setId: v1 });
+    const set = await (await callerFor(db, 'viewer')).parameters.get({ setId: v1 });
     expect(set).toMatchObject({ kind: 'national', version: 1, newestVersion: 1, region: null });
     expect(set.values.map((v) => [v.key, v.value, v.unit, v.provenance])).toEqual([
       ['thresholds.redBelow', 3, 'months', 'official'], ['thresholds.orangeBelow', 6, 'months', 'official'],
@@ -67,18 +67,18 @@ describe('parameters router', () => {
       ['resident.accumulatedRatioMax', 0.25, 'rate', 'official'], ['reserveRate', 0.09, 'rate', 'seed'],
     ]);
     expect(set.values[9]?.source).toContain('第十条');
-    expect(await refusal(callerFor(db, 'viewer').parameters.get({ setId: 4242 }))).toBe('NOT_FOUND: parameter set 4242 not found');
+    expect(await refusal((await callerFor(db, 'viewer')).parameters.get({ setId: 4242 }))).toBe('NOT_FOUND: parameter set 4242 not found');
   });
 
   it('an edit is a new version; the old one keeps its values; the audit row holds before → after', async () => {
-    const admin = callerFor(db, 'admin');
+    const admin = await callerFor(db, 'admin');
     const v2 = await admin.parameters.createVersion(version(v1, [orange45]));
     expect(v2).toMatchObject({ kind: 'national', version: 2, effectiveFrom: '2025-07', note: '按地方文件调整预警线', createdBy: 'admin', valueCount: 10 });
     expect(v2.values.find((v) => v.key === 'thresholds.orangeBelow')).toMatchObject({ value: 4.5, provenance: 'practice', source: GUIDANCE });
     expect(v2.values.find((v) => v.key === 'thresholds.redBelow')).toMatchObject({ value: 3, provenance: 'official' });
     expect((await admin.parameters.get({ setId: v1 })).values.find((v) => v.key === 'thresholds.orangeBelow')?.value).toBe(6);
     expect((await admin.parameters.list()).national.map((v) => [v.version, v.effectiveFrom, v.supersededFrom])).toEqual([[2, '2025-07', null], [1, '2009-01', '2025-07']]);
-    const audit = lastAudit(db);
+    const audit = await lastAudit(db);
     expect(audit).toMatchObject({ action: 'parameters.version', entity: 'parameter_set', entityId: String(v2.setId), username: 'admin' });
     expect(JSON.parse(audit?.beforeJson ?? 'null')).toEqual({
       setId: v1, version: 1, effectiveFrom: '2009-01',
@@ -90,37 +90,37 @@ describe('parameters router', () => {
     });
   });
 
-  it('the database refuses to change or delete a published version', () => {
+  it('the database refuses to change or delete a published version', async () => {
     const refused = 'parameter set version is published and immutable';
-    expect(() => db.update(parameterValues).set({ valueJson: '2' }).where(eq(parameterValues.setId, v1)).run()).toThrow(refused);
-    expect(() => db.delete(parameterValues).where(eq(parameterValues.setId, v1)).run()).toThrow(refused);
-    expect(() => db.insert(parameterValues).values({ setId: v1, key: 'extra', valueJson: '1', provenance: 'assumption', source: 'x' }).run()).toThrow(refused);
-    expect(() => db.update(parameterSets).set({ effectiveFrom: '2000-01' }).where(eq(parameterSets.id, v1)).run()).toThrow(refused);
-    expect(() => db.delete(parameterSets).where(eq(parameterSets.id, v1)).run()).toThrow(refused);
+    await expect(db.update(parameterValues).set({ valueJson: '2' }).where(eq(parameterValues.setId, v1))).rejects.toThrow(refused);
+    await expect(db.delete(parameterValues).where(eq(parameterValues.setId, v1))).rejects.toThrow(refused);
+    await expect(db.insert(parameterValues).values({ setId: v1, key: 'extra', valueJson: '1', provenance: 'assumption', source: 'x' })).rejects.toThrow(refused);
+    await expect(db.update(parameterSets).set({ effectiveFrom: '2000-01' }).where(eq(parameterSets.id, v1))).rejects.toThrow(refused);
+    await expect(db.delete(parameterSets).where(eq(parameterSets.id, v1))).rejects.toThrow(refused);
   });
 
   it('the dashboard, the overview and the warnings see a new version at once; past periods keep the version then in force', async () => {
-    const c1 = fundId(db, 'C1', 'employee');
+    const c1 = await fundId(db, 'C1', 'employee');
     expect(await tierOf(db, 'C1')).toBe('orange'); // memoised now: the edit must reset it
-    await callerFor(db, 'admin').parameters.createVersion(version(v1, [orange45]));
-    const now = await callerFor(db, 'leader').dashboard.summary({});
+    await (await callerFor(db, 'admin')).parameters.createVersion(version(v1, [orange45]));
+    const now = await (await callerFor(db, 'leader')).dashboard.summary({});
     expect([now.parameterVersion, now.thresholds.orangeBelow]).toEqual([2, 4.5]);
     expect(await tierOf(db, 'C1')).toBe('green');
     expect(await tierOf(db, 'C1', '2025-06')).toBe('orange');
     expect(await tierOf(db, 'C1', '2025-07')).toBe('green');
-    const overview = async (asOf?: string) => (await callerFor(db, 'leader').fund.overview(asOf ? { asOf } : {})).rows.find((r) => r.fundId === c1)?.tier;
+    const overview = async (asOf?: string) => (await (await callerFor(db, 'leader')).fund.overview(asOf ? { asOf } : {})).rows.find((r) => r.fundId === c1)?.tier;
     expect([await overview(), await overview('2025-06')]).toEqual(['green', 'orange']);
-    const { periods } = await callerFor(db, 'leader').warning.history({ fundId: c1 });
+    const { periods } = await (await callerFor(db, 'leader')).warning.history({ fundId: c1 });
     expect(periods.filter((p) => p.period >= '2025-05' && p.period <= '2025-08').map((p) => [p.period, p.tier, p.parameterVersion])).toEqual([
       ['2025-05', 'orange', 1], ['2025-06', 'orange', 1], ['2025-07', 'green', 2], ['2025-08', 'green', 2],
     ]);
   });
 
   it('inForce: the versions of a month or a year, and a fund\'s resolved parameters', async () => {
-    const admin = callerFor(db, 'admin');
+    const admin = await callerFor(db, 'admin');
     const v2 = await admin.parameters.createVersion(version(v1, [orange45]));
-    await admin.parameters.setOverride(override(regionId(db, 'C1'), [{ key: 'thresholds.redBelow', value: 5.5, provenance: 'practice', source: GUIDANCE }, { key: 'thresholds.orangeBelow', value: 7, provenance: 'practice', source: GUIDANCE }]));
-    const at = (period?: string, fund?: boolean) => callerFor(db, 'viewer').parameters.inForce({ ...(period ? { period } : {}), ...(fund ? { regionId: regionId(db, 'C1'), scheme: 'employee' as const } : {}) });
+    await admin.parameters.setOverride(override(await regionId(db, 'C1'), [{ key: 'thresholds.redBelow', value: 5.5, provenance: 'practice', source: GUIDANCE }, { key: 'thresholds.orangeBelow', value: 7, provenance: 'practice', source: GUIDANCE }]));
+    const at = async (period?: string, fund?: boolean) => (await callerFor(db, 'viewer')).parameters.inForce({ ...(period ? { period } : {}), ...(fund ? { regionId: await regionId(db, 'C1'), scheme: 'employee' as const } : {}) });
     expect((await at('2025-06')).national).toMatchObject({ setId: v1, version: 1 });
     expect((await at('2025-07')).national).toMatchObject({ setId: v2.setId, version: 2 });
     expect((await at('2025')).national.version).toBe(2);
@@ -128,16 +128,16 @@ describe('parameters router', () => {
     expect((await at('2025-10')).overrides.map((o) => [o.regionCode, o.scheme, o.version, o.values.length])).toEqual([['C1', 'employee', 1, 2]]);
     expect((await at('2025-09', true)).resolved?.thresholds).toEqual({ redBelow: 3, orangeBelow: 4.5, greenUpTo: 9, blueUpTo: 15 });
     expect((await at(undefined, true)).resolved).toMatchObject({ regionCode: 'C1', scheme: 'employee', denominator: 'current_year', thresholds: { redBelow: 5.5, orangeBelow: 7, greenUpTo: 9, blueUpTo: 15 } });
-    expect(await refusal(callerFor(db, 'viewer').parameters.inForce({ period: '2008-12' }))).toBe('BAD_REQUEST: period 2008-12 is before the first national version (from 2009-01)');
+    expect(await refusal((await callerFor(db, 'viewer')).parameters.inForce({ period: '2008-12' }))).toBe('BAD_REQUEST: period 2008-12 is before the first national version (from 2009-01)');
     // the viewer of city C1 sees C1's override; the leader of C2 does not, and may not resolve C1
-    expect((await callerFor(db, 'cityone').parameters.inForce({})).overrides).toHaveLength(1);
-    expect((await callerFor(db, 'citytwo').parameters.inForce({})).overrides).toEqual([]);
-    expect(await refusal(callerFor(db, 'citytwo').parameters.inForce({ regionId: regionId(db, 'C1'), scheme: 'employee' }))).toBe('FORBIDDEN: this region is outside your assigned regions');
+    expect((await (await callerFor(db, 'cityone')).parameters.inForce({})).overrides).toHaveLength(1);
+    expect((await (await callerFor(db, 'citytwo')).parameters.inForce({})).overrides).toEqual([]);
+    expect(await refusal((await callerFor(db, 'citytwo')).parameters.inForce({ regionId: await regionId(db, 'C1'), scheme: 'employee' }))).toBe('FORBIDDEN: this region is outside your assigned regions');
   });
 
   it('refuses bad versions with the field and the rule, and writes nothing', async () => {
-    const admin = callerFor(db, 'admin');
-    const before = rowCounts(db);
+    const admin = await callerFor(db, 'admin');
+    const before = await rowCounts(db);
     const edit = (key: string, value: number | string) => version(v1, [{ key, value, provenance: 'practice', source: GUIDANCE }]);
     const { unit: _unit, ...unchanged } = (await admin.parameters.get({ setId: v1 })).values[0] as { unit: string; key: string };
     const cases: [ReturnType<typeof version>, string][] = [
@@ -158,7 +158,7 @@ describe('parameters router', () => {
     // zod: the note and each source are required
     expect(await refusal(admin.parameters.createVersion({ ...version(v1, [orange45]), note: '  ' }))).toMatch(/^BAD_REQUEST: .*a note is required: say why the rules change/s);
     expect(await refusal(admin.parameters.createVersion(version(v1, [{ ...orange45, source: '' }])))).toMatch(/^BAD_REQUEST: .*a source is required/s);
-    expect(rowCounts(db)).toEqual(before);
+    expect(await rowCounts(db)).toEqual(before);
 
     const v2 = await admin.parameters.createVersion(version(v1, [orange45]));
     expect(await refusal(admin.parameters.createVersion(version(v1, [{ ...orange45, value: 5 }])))).toBe(`CONFLICT: parameter set ${v1} is version 1; the newest national version is 2: start from it`);
@@ -170,17 +170,17 @@ describe('parameters router', () => {
   });
 
   it('regional overrides: versioned per region and scheme, checked against every national version they meet, ended by an empty version', async () => {
-    const admin = callerFor(db, 'admin');
-    const c1 = regionId(db, 'C1');
+    const admin = await callerFor(db, 'admin');
+    const c1 = await regionId(db, 'C1');
     const cut = (key: string, value: number) => ({ key, value, provenance: 'practice' as const, source: GUIDANCE });
     const o1 = await admin.parameters.setOverride(override(c1, [cut('thresholds.redBelow', 5.5), cut('thresholds.orangeBelow', 7)]));
     expect(o1).toMatchObject({ kind: 'override', version: 1, scheme: 'employee', effectiveFrom: '2025-10', region: { regionCode: 'C1', regionName: '甲市' } });
-    expect(JSON.parse(lastAudit(db)?.beforeJson ?? '"none"')).toBeNull();
-    expect(JSON.parse(lastAudit(db)?.afterJson ?? 'null')).toMatchObject({ setId: o1.setId, region: 'C1', scheme: 'employee', version: 1, values: { 'thresholds.redBelow': { value: 5.5 } } });
+    expect(JSON.parse((await lastAudit(db))?.beforeJson ?? '"none"')).toBeNull();
+    expect(JSON.parse((await lastAudit(db))?.afterJson ?? 'null')).toMatchObject({ setId: o1.setId, region: 'C1', scheme: 'employee', version: 1, values: { 'thresholds.redBelow': { value: 5.5 } } });
     expect([await tierOf(db, 'C1'), await tierOf(db, 'C1', '2025-09'), await tierOf(db, 'C1', '2025-10')]).toEqual(['red', 'orange', 'red']);
     expect(await tierOf(db, 'C2')).toBe('green'); // C2's ledger keeps the national rules
-    const c1Fund = fundId(db, 'C1', 'employee');
-    const { periods } = await callerFor(db, 'leader').warning.history({ fundId: c1Fund });
+    const c1Fund = await fundId(db, 'C1', 'employee');
+    const { periods } = await (await callerFor(db, 'leader')).warning.history({ fundId: c1Fund });
     expect(periods.filter((p) => p.period >= '2025-09' && p.period <= '2025-10').map((p) => p.tier)).toEqual(['orange', 'red']);
 
     // every merge is checked: an override below the national cut above it, a national edit breaking an override
@@ -188,7 +188,7 @@ describe('parameters router', () => {
       .toBe('BAD_REQUEST: params.regions.C1.employee.thresholds.orangeBelow must be a number greater than redBelow (6.5), got 6');
     expect(await refusal(admin.parameters.createVersion(version(v1, [cut('thresholds.greenUpTo', 6.5)], '2026-01'))))
       .toBe('BAD_REQUEST: params.regions.C1.employee.thresholds.greenUpTo must be a number greater than orangeBelow (7), got 6.5');
-    await admin.parameters.setOverride(override(regionId(db, 'C2'), [cut('thresholds.orangeBelow', 6.8)], '2027-01', 'resident'));
+    await admin.parameters.setOverride(override(await regionId(db, 'C2'), [cut('thresholds.orangeBelow', 6.8)], '2027-01', 'resident'));
     expect(await refusal(admin.parameters.createVersion(version(v1, [cut('thresholds.greenUpTo', 6.6)], '2026-01'))))
       .toBe('BAD_REQUEST: params.regions.C1.employee.thresholds.greenUpTo must be a number greater than orangeBelow (7), got 6.6');
     await admin.parameters.setOverride(override(c1, [], '2026-01'));
@@ -202,23 +202,41 @@ describe('parameters router', () => {
     expect(await tierOf(db, 'C1')).toBe('orange'); // the override ended from 2026-01
     expect(await tierOf(db, 'C1', '2025-12')).toBe('red');
 
-    const before = rowCounts(db);
+    const before = await rowCounts(db);
     expect(await refusal(admin.parameters.setOverride(override(c1, [], '2026-02')))).toBe('BAD_REQUEST: nothing changes from version 2 of the override of region C1 (employee): edit at least one value, provenance or source');
-    expect(await refusal(admin.parameters.setOverride(override(regionId(db, 'C2'), [])))).toBe('BAD_REQUEST: region C2 (employee) has no override to end');
+    expect(await refusal(admin.parameters.setOverride(override(await regionId(db, 'C2'), [])))).toBe('BAD_REQUEST: region C2 (employee) has no override to end');
     expect(await refusal(admin.parameters.setOverride(override(c1, [cut('reserveRate', 0.1)]))))
       .toBe('BAD_REQUEST: parameter reserveRate is not a known key of a regional override (expected thresholds.redBelow, thresholds.orangeBelow, thresholds.greenUpTo, thresholds.blueUpTo, denominator, resident.surplusRateMax, resident.accumulatedRatioMax)');
     expect(await refusal(admin.parameters.setOverride(override(c1, [cut('thresholds.redBelow', 4)], '2025-12'))))
       .toBe('BAD_REQUEST: effectiveFrom 2025-12 is before 2026-01, when version 2 took effect: a new version cannot take effect before the version it follows');
     expect(await refusal(admin.parameters.setOverride(override(4242, [])))).toBe('NOT_FOUND: no region 4242');
-    expect(rowCounts(db)).toEqual(before);
+    expect(await rowCounts(db)).toEqual(before);
+  });
+
+  it('edits at once are written one after the other, each checked against the versions before it', async () => {
+    const admin = await callerFor(db, 'admin');
+    const denominator = { key: 'denominator', value: 'year_to_date', provenance: 'practice' as const, source: GUIDANCE };
+    const [c1, c2] = [await regionId(db, 'C1'), await regionId(db, 'C2')];
+    const outcomes = await Promise.all([
+      refusal(admin.parameters.createVersion(version(v1, [orange45]))),
+      refusal(admin.parameters.createVersion(version(v1, [{ ...orange45, value: 5 }]))),
+      refusal(admin.parameters.list()),
+      refusal(admin.parameters.setOverride(override(c1, [denominator]))),
+      refusal(admin.parameters.setOverride(override(c2, [denominator]))),
+    ]);
+    // both national edits start from version 1: whichever is written second finds version 2 newest
+    expect(outcomes.filter((o) => o !== 'OK')).toEqual([`CONFLICT: parameter set ${v1} is version 1; the newest national version is 2: start from it`]);
+    const list = await admin.parameters.list();
+    expect(list.national.map((v) => v.version)).toEqual([2, 1]);
+    expect(list.overrides.map((o) => [o.regionCode, o.versions.length])).toEqual([['C1', 1], ['C2', 1]]);
   });
 
   it('scoping: an override of another region is not listed and cannot be read', async () => {
-    const o = await callerFor(db, 'admin').parameters.setOverride(override(regionId(db, 'C1'), [{ key: 'denominator', value: 'year_to_date', provenance: 'practice', source: GUIDANCE }]));
-    expect((await callerFor(db, 'cityone').parameters.list()).overrides.map((x) => x.regionCode)).toEqual(['C1']);
-    expect((await callerFor(db, 'citytwo').parameters.list()).overrides).toEqual([]);
-    expect(await refusal(callerFor(db, 'citytwo').parameters.get({ setId: o.setId }))).toBe('FORBIDDEN: this region is outside your assigned regions');
-    expect(await refusal(callerFor(db, 'citytwo').parameters.get({ setId: v1 }))).toBe('OK');
+    const o = await (await callerFor(db, 'admin')).parameters.setOverride(override(await regionId(db, 'C1'), [{ key: 'denominator', value: 'year_to_date', provenance: 'practice', source: GUIDANCE }]));
+    expect((await (await callerFor(db, 'cityone')).parameters.list()).overrides.map((x) => x.regionCode)).toEqual(['C1']);
+    expect((await (await callerFor(db, 'citytwo')).parameters.list()).overrides).toEqual([]);
+    expect(await refusal((await callerFor(db, 'citytwo')).parameters.get({ setId: o.setId }))).toBe('FORBIDDEN: this region is outside your assigned regions');
+    expect(await refusal((await callerFor(db, 'citytwo')).parameters.get({ setId: v1 }))).toBe('OK');
   });
 });
 
@@ -242,25 +260,25 @@ describe('parameters: properties', () => {
 
   it('ordered cut points are accepted and read back exactly; any other order is refused and nothing is written', async () => {
     const db = await makeWarningDb();
-    const admin = callerFor(db, 'admin');
+    const admin = await callerFor(db, 'admin');
     const cuts = fc.array(fc.double({ min: 0, max: 40, noNaN: true }), { minLength: 4, maxLength: 4 });
     await fc.assert(fc.asyncProperty(cuts, async (values) => {
       const newest = (await admin.parameters.list()).national[0];
       const edits = THRESHOLD_KEYS.map((k, i) => ({ key: `thresholds.${k}`, value: values[i] as number, provenance: 'assumption' as const, source: 'property test' }));
       const ordered = values.every((v, i) => i === 0 || v > (values[i - 1] as number));
-      const current = (await admin.parameters.inForce({ regionId: regionId(db, 'C1'), scheme: 'employee' })).resolved?.thresholds;
+      const current = (await admin.parameters.inForce({ regionId: await regionId(db, 'C1'), scheme: 'employee' })).resolved?.thresholds;
       const same = THRESHOLD_KEYS.every((k, i) => current?.[k] === values[i]) && newest?.version !== 1;
-      const before = rowCounts(db);
+      const before = await rowCounts(db);
       const outcome = await refusal(admin.parameters.createVersion(version(newest?.setId ?? 0, edits, '2026-01')));
       if (same) {
         expect(outcome).toBe(`BAD_REQUEST: nothing changes from version ${newest?.version}: edit at least one value, provenance or source`);
       } else if (ordered) {
         expect(outcome).toBe('OK');
-        const stored = await admin.parameters.inForce({ regionId: regionId(db, 'C1'), scheme: 'employee' });
+        const stored = await admin.parameters.inForce({ regionId: await regionId(db, 'C1'), scheme: 'employee' });
         expect(stored.resolved?.thresholds).toEqual({ redBelow: values[0], orangeBelow: values[1], greenUpTo: values[2], blueUpTo: values[3] });
       } else {
         expect(outcome).toMatch(/^BAD_REQUEST: params\.thresholds\.(orangeBelow|greenUpTo|blueUpTo) must be a number greater than (redBelow|orangeBelow|greenUpTo) \(.+\), got .+$/);
-        expect(rowCounts(db)).toEqual(before);
+        expect(await rowCounts(db)).toEqual(before);
       }
     }), { numRuns: 40 });
   });

@@ -90,9 +90,9 @@ async function codeOf(p: Promise<unknown>): Promise<string> {
   try { await p; return 'OK'; } catch (err) { return err instanceof TRPCError ? err.code : `THROWN ${String(err)}`; }
 }
 
-function call(db: Db, who: Role | null, path: string, input: unknown): Promise<unknown> {
+async function call(db: Db, who: Role | null, path: string, input: unknown): Promise<unknown> {
   const [ns, proc] = path.split('.') as [string, string];
-  const caller = callerFor(db, who) as unknown as Record<string, Record<string, (i: unknown) => Promise<unknown>>>;
+  const caller = (await callerFor(db, who)) as unknown as Record<string, Record<string, (i: unknown) => Promise<unknown>>>;
   const fn = caller[ns]?.[proc];
   if (!fn) throw new Error(`no procedure ${path}`);
   return fn(input);

@@ -40,8 +40,8 @@ function yearlyFund(region: string): string {
   return rows.join('\n');
 }
 
-function load(db: Db, text: string, kind: 'regions' | 'fund_records') {
-  const report = importTable(db, parseCsvText(text, `${kind}.csv`, 'utf-8'), { kind, unit: 'yuan', dryRun: false, vintage: '2025-03-01' });
+async function load(db: Db, text: string, kind: 'regions' | 'fund_records') {
+  const report = await importTable(db, parseCsvText(text, `${kind}.csv`, 'utf-8'), { kind, unit: 'yuan', dryRun: false, vintage: '2025-03-01' });
   if (!report.ok) throw new Error(JSON.stringify(report.errors.slice(0, 3)));
 }
 
@@ -51,10 +51,10 @@ describe('projection router', () => {
   let fundA = 0;
   beforeAll(async () => {
     db = await makeTestDb();
-    load(db, 'code,name,level\nA,甲市,city\nB,乙市,city', 'regions');
-    load(db, yearlyFund('A'), 'fund_records');
+    await load(db, 'code,name,level\nA,甲市,city\nB,乙市,city', 'regions');
+    await load(db, yearlyFund('A'), 'fund_records');
     await addUser(db, { username: 'onlyb', password: TEST_PASSWORD, role: 'actuary', regionCodes: ['B'] }, null);
-    const { rows } = await callerFor(db, 'leader').fund.overview({});
+    const { rows } = await (await callerFor(db, 'leader')).fund.overview({});
     const fund = rows.find((r: { regionCode: string }) => r.regionCode === 'A') as { fundId: number; regionId: number };
     fundA = fund.fundId;
     regionA = fund.regionId;
@@ -62,41 +62,41 @@ describe('projection router', () => {
   afterAll(async () => { await closeProjectionPool(); });
 
   it('saves a scenario as version 1, runs it and stores the exact deterministic projection with what reproduces it', async () => {
-    const actuary = callerFor(db, 'actuary');
+    const actuary = await callerFor(db, 'actuary');
     const saved = await actuary.projection.createScenario({ scenario: BASE, note: 'interfaces example' });
     expect(saved).toMatchObject({ version: 1, name: 'base', scheme: 'employee', dataVintage: 'manual', regionId: null });
     const run = await actuary.projection.run({ kind: 'deterministic', scenarioId: saved.id });
     expect(run.status).toBe('done');
     expect(run.deterministic).toEqual(JSON.parse(JSON.stringify(projectScenario(BASE))));
     expect(run.inputHash).toMatch(/^[0-9a-f]{64}$/);
-    const audit = db.select().from(auditLog).all().map((r) => r.action);
+    const audit = (await db.select().from(auditLog)).map((r) => r.action);
     expect(audit).toEqual(expect.arrayContaining(['scenario.create', 'projection.run']));
   });
 
   it('keeps versions immutable: a revision is version 2, revising version 1 again conflicts, the database refuses edits', async () => {
-    const actuary = callerFor(db, 'actuary');
+    const actuary = await callerFor(db, 'actuary');
     const v1 = await actuary.projection.createScenario({ scenario: { ...BASE, name: 'versioned' } });
     const v2 = await actuary.projection.reviseScenario({ fromId: v1.id, scenario: { ...BASE, name: 'versioned', assumptions: { ...BASE.assumptions, poolingRate: 0.065 } } });
     expect(v2).toMatchObject({ lineage: v1.lineage, version: 2, basedOnId: v1.id });
     expect(v2.inputHash).not.toBe(v1.inputHash);
     await expect(actuary.projection.reviseScenario({ fromId: v1.id, scenario: { ...BASE, name: 'versioned' } }))
       .rejects.toThrow(`scenario ${v1.id} is version 1; the newest version of "versioned" is 2`);
-    expect(() => db.update(scenarios).set({ name: 'edited' }).where(eq(scenarios.id, v1.id)).run()).toThrow('scenario versions are immutable: save a new version');
-    expect(() => db.delete(scenarios).where(eq(scenarios.id, v1.id)).run()).toThrow('scenario versions are immutable: they cannot be deleted');
+    await expect(db.update(scenarios).set({ name: 'edited' }).where(eq(scenarios.id, v1.id))).rejects.toThrow('scenario versions are immutable: save a new version');
+    await expect(db.delete(scenarios).where(eq(scenarios.id, v1.id))).rejects.toThrow('scenario versions are immutable: they cannot be deleted');
     const history = await actuary.projection.scenarios({ lineage: v1.lineage });
     expect(history.map((s) => s.version)).toEqual([2, 1]);
   });
 
   it('rejects a bad scenario with the field and the reason', async () => {
     const bad = { ...BASE, assumptions: { ...BASE.assumptions, wageGrowth: [0.05, 0.05] } };
-    const err = await callerFor(db, 'actuary').projection.createScenario({ scenario: bad }).catch((e: unknown) => e);
+    const err = await (await callerFor(db, 'actuary')).projection.createScenario({ scenario: bad }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(TRPCError);
     expect((err as TRPCError).code).toBe('BAD_REQUEST');
     expect((err as TRPCError).message).toContain('wageGrowth');
   });
 
   it('clones the high-cost preset as a new lineage that projects a lower balance', async () => {
-    const actuary = callerFor(db, 'actuary');
+    const actuary = await callerFor(db, 'actuary');
     const base = await actuary.projection.createScenario({ scenario: { ...BASE, name: 'preset base' } });
     const high = await actuary.projection.cloneScenario({ fromId: base.id, preset: 'high' });
     expect(high).toMatchObject({ version: 1, preset: 'high', basedOnId: base.id });
@@ -106,7 +106,7 @@ describe('projection router', () => {
   });
 
   it('answers the solver and the tornado for a stored version', async () => {
-    const actuary = callerFor(db, 'actuary');
+    const actuary = await callerFor(db, 'actuary');
     const saved = await actuary.projection.createScenario({ scenario: { ...BASE, name: 'analysis' } });
     const solved = await actuary.projection.solve({ scenarioId: saved.id, targetMonths: 6 });
     expect(solved.lever).toBe('poolingRate');
@@ -116,7 +116,7 @@ describe('projection router', () => {
   });
 
   it('gives the same Monte Carlo result for the same seed, inline and in the worker, and streams progress', async () => {
-    const actuary = callerFor(db, 'actuary');
+    const actuary = await callerFor(db, 'actuary');
     const saved = await actuary.projection.createScenario({ scenario: { ...BASE, name: 'mc' } });
     const small = await actuary.projection.run({ kind: 'stochastic', scenarioId: saved.id, paths: 500, seed: 7 });
     expect(small.status).toBe('done');
@@ -133,7 +133,7 @@ describe('projection router', () => {
   }, 60_000);
 
   it('cancels a long run: its row says cancelled and the stream ends', async () => {
-    const actuary = callerFor(db, 'actuary');
+    const actuary = await callerFor(db, 'actuary');
     const saved = await actuary.projection.createScenario({ scenario: { ...BASE, name: 'long', horizonYears: 60 } });
     const run = await actuary.projection.run({ kind: 'stochastic', scenarioId: saved.id, paths: 50_000, seed: 1 });
     expect(run.status).toBe('running');
@@ -142,12 +142,12 @@ describe('projection router', () => {
     const updates = [];
     for await (const u of await actuary.projection.progress({ runId: run.id })) updates.push(u);
     expect(updates.at(-1)?.status).toBe('cancelled');
-    expect(db.select().from(projectionRuns).where(eq(projectionRuns.id, run.id)).get()?.resultJson).toBeNull();
+    expect((await db.select().from(projectionRuns).where(eq(projectionRuns.id, run.id)).limit(1))[0]?.resultJson).toBeNull();
     expect(await codeOf(actuary.projection.cancel({ runId: run.id }))).toBe('CONFLICT');
   }, 60_000);
 
   it('calibrates a starting scenario on a stored fund and keeps it inside the region scope', async () => {
-    const calibrated = await callerFor(db, 'actuary').projection.calibrate({ fundId: fundA });
+    const calibrated = await (await callerFor(db, 'actuary')).projection.calibrate({ fundId: fundA });
     expect(calibrated).toMatchObject({ regionId: regionA, fundId: fundA, openingYear: 2024, dataVintage: '2025-03-01' });
     const s = calibrated.scenario as EmployeeScenario;
     expect(s.startYear).toBe(2025);
@@ -158,9 +158,9 @@ describe('projection router', () => {
     const expenditure = s.opening.activeMembers * s.opening.costPerActiveYuan + s.opening.retirees * s.opening.costPerRetireeYuan;
     expect(expenditure).toBeCloseTo(Math.round((100_000 * 1.01 ** 2 + 3 * 30_000 * 1.04 ** 2) * 2000 * 1.05 ** 2), -3);
 
-    const onlyB = callerFor(db, 'onlyb');
+    const onlyB = await callerFor(db, 'onlyb');
     expect(await codeOf(onlyB.projection.calibrate({ fundId: fundA }))).toBe('FORBIDDEN');
-    const inA = await callerFor(db, 'actuary').projection.createScenario({ scenario: calibrated.scenario, regionId: regionA, fundId: fundA, dataVintage: calibrated.dataVintage });
+    const inA = await (await callerFor(db, 'actuary')).projection.createScenario({ scenario: calibrated.scenario, regionId: regionA, fundId: fundA, dataVintage: calibrated.dataVintage });
     expect(await codeOf(onlyB.projection.scenario({ id: inA.id }))).toBe('FORBIDDEN');
     expect((await onlyB.projection.scenarios({})).some((s2) => s2.id === inA.id)).toBe(false);
     expect(await codeOf(onlyB.projection.createScenario({ scenario: BASE, regionId: regionA }))).toBe('FORBIDDEN');

@@ -43,24 +43,26 @@ function fundRows(): string {
   return lines.join('\n');
 }
 
-export function load(db: Db, text: string, kind: 'regions' | 'fund_records'): void {
-  const report = importTable(db, parseCsvText(text, `${kind}.csv`, 'utf-8'), { kind, unit: 'yuan', dryRun: false, vintage: '2026-01-01' });
+export async function load(db: Db, text: string, kind: 'regions' | 'fund_records'): Promise<void> {
+  const report = await importTable(db, parseCsvText(text, `${kind}.csv`, 'utf-8'), { kind, unit: 'yuan', dryRun: false, vintage: '2026-01-01' });
   if (!report.ok) throw new Error(JSON.stringify(report.errors.slice(0, 3)));
 }
 
 export async function makeWarningDb(): Promise<Db> {
   const db = await makeTestDb();
-  load(db, REGIONS, 'regions');
-  load(db, fundRows(), 'fund_records');
+  await load(db, REGIONS, 'regions');
+  await load(db, fundRows(), 'fund_records');
   await addUser(db, { username: 'cityone', password: TEST_PASSWORD, role: 'viewer', regionCodes: ['C1'] }, null);
   await addUser(db, { username: 'citytwo', password: TEST_PASSWORD, role: 'leader', regionCodes: ['C2'] }, null);
   return db;
 }
 
-export function regionId(db: Db, code: string): number {
-  return db.select({ id: regions.id }).from(regions).where(eq(regions.code, code)).get()?.id ?? 0;
+export async function regionId(db: Db, code: string): Promise<number> {
+  const [row] = await db.select({ id: regions.id }).from(regions).where(eq(regions.code, code)).limit(1);
+  return row?.id ?? 0;
 }
 
-export function fundId(db: Db, code: string, scheme: 'employee' | 'resident'): number {
-  return db.select({ id: funds.id }).from(funds).where(and(eq(funds.regionId, regionId(db, code)), eq(funds.scheme, scheme))).get()?.id ?? 0;
+export async function fundId(db: Db, code: string, scheme: 'employee' | 'resident'): Promise<number> {
+  const [row] = await db.select({ id: funds.id }).from(funds).where(and(eq(funds.regionId, await regionId(db, code)), eq(funds.scheme, scheme))).limit(1);
+  return row?.id ?? 0;
 }

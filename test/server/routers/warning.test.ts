@@ -13,7 +13,7 @@ describe('warning router', () => {
   beforeAll(async () => { db = await makeWarningDb(); });
 
   it('current: tier, flags and reasons of every fund at its latest period', async () => {
-    const { funds, parameterVersion, forecastMethod } = await callerFor(db, 'leader').warning.current({});
+    const { funds, parameterVersion, forecastMethod } = await (await callerFor(db, 'leader')).warning.current({});
     expect([parameterVersion, forecastMethod]).toEqual([1, 'theta']);
     const by = (c: string, s: string) => funds.find((f) => f.regionCode === c && f.scheme === s);
     expect(by('C1', 'employee')).toMatchObject({ period: '2025-12', tier: 'orange', payableMonths: 5, flags: [], alert: 'high' });
@@ -29,18 +29,18 @@ describe('warning router', () => {
   });
 
   it('current: as of a past month, and filtered by region (nested included), scheme and tier', async () => {
-    const caller = callerFor(db, 'leader');
+    const caller = await callerFor(db, 'leader');
     const past = await caller.warning.current({ asOf: '2024-12' });
     // C2 at 2024-12: balance 1800 over a year's spending 1800 → 12 months
     expect(past.funds.find((f) => f.regionCode === 'C2')).toMatchObject({ period: '2024-12', payableMonths: 12, tier: 'blue' });
     expect(past.funds.find((f) => f.regionCode === 'Q')).toMatchObject({ period: '2024', payableMonths: 13.2, tier: 'blue' });
-    expect((await caller.warning.current({ regionId: regionId(db, 'C2') })).funds.map((f) => f.regionCode)).toEqual(['C2', 'K1']);
+    expect((await caller.warning.current({ regionId: await regionId(db, 'C2') })).funds.map((f) => f.regionCode)).toEqual(['C2', 'K1']);
     expect((await caller.warning.current({ scheme: 'resident' })).funds.map((f) => f.regionCode)).toEqual(['C1']);
     expect((await caller.warning.current({ tier: 'red' })).funds.map((f) => f.regionCode)).toEqual(['K1']);
   });
 
   it('history: every period of one fund with its tier, months and reasons', async () => {
-    const { periods, rated } = await callerFor(db, 'viewer').warning.history({ fundId: fundId(db, 'C1', 'employee') });
+    const { periods, rated } = await (await callerFor(db, 'viewer')).warning.history({ fundId: await fundId(db, 'C1', 'employee') });
     expect(rated).toBe(true);
     expect(periods).toHaveLength(24);
     expect(new Set(periods.map((p) => `${p.tier} ${p.payableMonths}`))).toEqual(new Set(['orange 5']));
@@ -50,7 +50,7 @@ describe('warning router', () => {
   });
 
   it('forward: the default fast method for all funds, without paths', async () => {
-    const { funds, method } = await callerFor(db, 'leader').warning.forward({});
+    const { funds, method } = await (await callerFor(db, 'leader')).warning.forward({});
     expect(method).toBe('theta');
     const c2 = funds.find((f) => f.regionCode === 'C2');
     expect(c2).toMatchObject({
@@ -63,7 +63,7 @@ describe('warning router', () => {
   });
 
   it('forward: one fund with a slower method and its path', async () => {
-    const { funds } = await callerFor(db, 'actuary').warning.forward({ fundId: fundId(db, 'C2', 'employee'), method: 'ets' });
+    const { funds } = await (await callerFor(db, 'actuary')).warning.forward({ fundId: await fundId(db, 'C2', 'employee'), method: 'ets' });
     const [c2] = funds;
     expect(c2?.method).toBe('ets');
     expect(c2?.path).toHaveLength(24);
@@ -73,7 +73,7 @@ describe('warning router', () => {
   });
 
   it('refuses a slow method for every fund at once, and bad periods', async () => {
-    const caller = callerFor(db, 'leader');
+    const caller = await callerFor(db, 'leader');
     await expect(caller.warning.forward({ method: 'auto' })).rejects.toThrow('methods ets, arima, combo, auto take seconds per hundred funds: give a fundId');
     expect(await code(caller.warning.forward({ method: 'auto' }))).toBe('BAD_REQUEST');
     await expect(caller.warning.current({ asOf: '2025-13' })).rejects.toThrow('asOf must be a month YYYY-MM');
@@ -82,28 +82,38 @@ describe('warning router', () => {
   });
 
   it('scopes a user assigned one region: never another region\'s funds (FORBIDDEN)', async () => {
-    const one = callerFor(db, 'cityone');
+    const one = await callerFor(db, 'cityone');
     expect((await one.warning.current({})).funds.map((f) => `${f.regionCode} ${f.scheme}`)).toEqual(['C1 employee', 'C1 resident']);
     expect((await one.warning.forward({})).funds.map((f) => f.regionCode)).toEqual(['C1', 'C1']);
-    expect(await code(one.warning.history({ fundId: fundId(db, 'C2', 'employee') }))).toBe('FORBIDDEN');
-    expect(await code(one.warning.forward({ fundId: fundId(db, 'K1', 'employee') }))).toBe('FORBIDDEN');
-    expect(await code(one.warning.current({ fundId: fundId(db, 'C2', 'employee') }))).toBe('FORBIDDEN');
-    expect(await code(one.warning.current({ regionId: regionId(db, 'P') }))).toBe('FORBIDDEN');
+    expect(await code(one.warning.history({ fundId: await fundId(db, 'C2', 'employee') }))).toBe('FORBIDDEN');
+    expect(await code(one.warning.forward({ fundId: await fundId(db, 'K1', 'employee') }))).toBe('FORBIDDEN');
+    expect(await code(one.warning.current({ fundId: await fundId(db, 'C2', 'employee') }))).toBe('FORBIDDEN');
+    expect(await code(one.warning.current({ regionId: await regionId(db, 'P') }))).toBe('FORBIDDEN');
     // a city user sees the county nested under it
-    expect((await callerFor(db, 'citytwo').warning.current({})).funds.map((f) => f.regionCode)).toEqual(['C2', 'K1']);
+    expect((await (await callerFor(db, 'citytwo')).warning.current({})).funds.map((f) => f.regionCode)).toEqual(['C2', 'K1']);
   });
 });
 
 describe('warning memo', () => {
   it('is recomputed after an import, and not after a login', async () => {
     const db = await makeWarningDb();
-    const caller = callerFor(db, 'leader');
-    const before = warningSnapshot(db, undefined);
-    await callerFor(db, null).auth.login({ username: 'viewer', password: TEST_PASSWORD });
-    expect(warningSnapshot(db, undefined)).toBe(before);
+    const caller = await callerFor(db, 'leader');
+    const before = await warningSnapshot(db, undefined);
+    await (await callerFor(db, null)).auth.login({ username: 'viewer', password: TEST_PASSWORD });
+    expect(await warningSnapshot(db, undefined)).toBe(before);
     // C1 employee 2026-01: spending 400 brings the balance to 200 → 200 × 12 / 1500 = 1.6 months
-    load(db, 'region_code,scheme,period,income,expenditure,balance\nC1,employee,2026-01,100,400,200', 'fund_records');
+    await load(db, 'region_code,scheme,period,income,expenditure,balance\nC1,employee,2026-01,100,400,200', 'fund_records');
     const after = (await caller.warning.current({})).funds.find((f) => f.regionCode === 'C1' && f.scheme === 'employee');
     expect(after).toMatchObject({ period: '2026-01', payableMonths: 1.6, tier: 'red', alert: 'critical' });
+  });
+
+  it('shares one computation among concurrent requests: one snapshot, one answer', async () => {
+    const db = await makeWarningDb();
+    const [a, b] = await Promise.all([warningSnapshot(db, '2025-06'), warningSnapshot(db, '2025-06')]);
+    expect(b).toBe(a);
+    const caller = await callerFor(db, 'leader');
+    const [x, y] = await Promise.all([caller.warning.current({ asOf: '2025-03' }), caller.warning.current({ asOf: '2025-03' })]);
+    expect(y).toBe(x);
+    expect(x.funds.find((f) => f.regionCode === 'C2')).toMatchObject({ period: '2025-03', balanceYuan: 1650 });
   });
 });

@@ -4,6 +4,7 @@
  */
 import { describe, it, expect, beforeAll } from 'vitest';
 import type { Db } from '../../../server/db/client.ts';
+import { regions } from '../../../server/db/schema.ts';
 import { visibleRegionIds } from '../../../server/services/region-scope.ts';
 import { load, makeWarningDb, regionId } from '../routers/warning-fixture.ts';
 
@@ -11,30 +12,43 @@ describe('region scope', () => {
   let db: Db;
   beforeAll(async () => { db = await makeWarningDb(); });
 
-  const codes = (scope: Set<number> | null) => {
-    const byId = new Map(db.$client.prepare('select id, code from regions').all().map((r) => [(r as { id: number }).id, (r as { code: string }).code]));
+  const codes = async (scope: Set<number> | null) => {
+    const byId = new Map((await db.select({ id: regions.id, code: regions.code }).from(regions)).map((r) => [r.id, r.code]));
     return scope === null ? null : [...scope].map((id) => byId.get(id)).sort();
   };
+  const scopeOf = async (...regionCodes: string[]) => {
+    const ids: number[] = [];
+    for (const code of regionCodes) ids.push(await regionId(db, code));
+    return visibleRegionIds(db, { regionIds: ids });
+  };
 
-  it('sees the assigned regions and everything under them; null for all regions', () => {
-    expect(visibleRegionIds(db, { regionIds: null })).toBeNull();
-    expect(codes(visibleRegionIds(db, { regionIds: [regionId(db, 'C2')] }))).toEqual(['C2', 'K1']);
-    expect(codes(visibleRegionIds(db, { regionIds: [regionId(db, 'P')] }))).toEqual(['C1', 'C2', 'K1', 'P']);
-    expect(codes(visibleRegionIds(db, { regionIds: [regionId(db, 'C1'), regionId(db, 'Q')] }))).toEqual(['C1', 'Q']);
+  it('sees the assigned regions and everything under them; null for all regions', async () => {
+    expect(await visibleRegionIds(db, { regionIds: null })).toBeNull();
+    expect(await codes(await scopeOf('C2'))).toEqual(['C2', 'K1']);
+    expect(await codes(await scopeOf('P'))).toEqual(['C1', 'C2', 'K1', 'P']);
+    expect(await codes(await scopeOf('C1', 'Q'))).toEqual(['C1', 'Q']);
   });
 
-  it('gives the same set for the same assignment, whatever its order', () => {
-    const [c1, q] = [regionId(db, 'C1'), regionId(db, 'Q')];
-    const first = visibleRegionIds(db, { regionIds: [c1, q] });
-    expect(visibleRegionIds(db, { regionIds: [q, c1] })).toBe(first);
-    expect(visibleRegionIds(db, { regionIds: [c1] })).not.toBe(first);
+  it('gives the same set for the same assignment, whatever its order', async () => {
+    const first = await scopeOf('C1', 'Q');
+    expect(await scopeOf('Q', 'C1')).toBe(first);
+    expect(await scopeOf('C1')).not.toBe(first);
   });
 
-  it('reads the tree again after an import: a new county under C2 is in C2\'s scope', () => {
-    const before = visibleRegionIds(db, { regionIds: [regionId(db, 'C2')] });
-    load(db, 'code,name,name_en,level,parent_code\nK2,戊县,County E,county,C2', 'regions');
-    const after = visibleRegionIds(db, { regionIds: [regionId(db, 'C2')] });
+  it('gives concurrent requests for one assignment the same set', async () => {
+    await load(db, 'code,name,name_en,level,parent_code\nK3,己县,County F,county,C1', 'regions'); // a new stamp: nothing memoised yet
+    const [c1, q] = [await regionId(db, 'C1'), await regionId(db, 'Q')];
+    const sets = await Promise.all([visibleRegionIds(db, { regionIds: [c1, q] }), visibleRegionIds(db, { regionIds: [q, c1] }), visibleRegionIds(db, { regionIds: [c1, q] })]);
+    expect(sets[1]).toBe(sets[0]);
+    expect(sets[2]).toBe(sets[0]);
+    expect(await codes(sets[0] ?? null)).toEqual(['C1', 'K3', 'Q']);
+  });
+
+  it('reads the tree again after an import: a new county under C2 is in C2\'s scope', async () => {
+    const before = await scopeOf('C2');
+    await load(db, 'code,name,name_en,level,parent_code\nK2,戊县,County E,county,C2', 'regions');
+    const after = await scopeOf('C2');
     expect(after).not.toBe(before);
-    expect(codes(after)).toEqual(['C2', 'K1', 'K2']);
+    expect(await codes(after)).toEqual(['C2', 'K1', 'K2']);
   });
 });

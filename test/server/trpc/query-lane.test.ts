@@ -82,11 +82,11 @@ describe('GET query lane', () => {
   it('answers single queries with tRPC\'s bytes, memoised or not', async () => {
     const c1 = [
       single('dashboard.summary'), single('fund.overview'), single('fund.overview', { scheme: 'employee' }),
-      single('warning.current'), single('warning.current', { asOf: '2024-12' }), single('warning.history', { fundId: fundId(db, 'C1', 'employee') }),
-      single('forecast.run', { target: { kind: 'fund', fundId: fundId(db, 'C1', 'employee'), measure: 'expenditure' }, method: 'naive', horizon: 3 }),
+      single('warning.current'), single('warning.current', { asOf: '2024-12' }), single('warning.history', { fundId: await fundId(db, 'C1', 'employee') }),
+      single('forecast.run', { target: { kind: 'fund', fundId: await fundId(db, 'C1', 'employee'), measure: 'expenditure' }, method: 'naive', horizon: 3 }),
       single('auth.me'), single('region.tree'),
     ];
-    const province = [single('warning.current', { regionId: regionId(db, 'C2') }), single('warning.history', { fundId: fundId(db, 'C2', 'employee') })];
+    const province = [single('warning.current', { regionId: await regionId(db, 'C2') }), single('warning.history', { fundId: await fundId(db, 'C2', 'employee') })];
     for (const [user, paths] of [['leader', [...c1, ...province]], ['cityone', c1]] as const) {
       const cookie = await login(user);
       for (const path of paths) {
@@ -101,8 +101,8 @@ describe('GET query lane', () => {
     const first = await same(single('warning.current'), leader);
     const again = await same(single('warning.current'), leader);
     expect(again.body).toBe(first.body);
-    load(db, 'code,name,name_en,level,parent_code\nC3,丁市,City D,city,P', 'regions');
-    load(db, 'region_code,scheme,period,income,expenditure,balance\nC3,employee,2025-12,100,100,300', 'fund_records');
+    await load(db, 'code,name,name_en,level,parent_code\nC3,丁市,City D,city,P', 'regions');
+    await load(db, 'region_code,scheme,period,income,expenditure,balance\nC3,employee,2025-12,100,100,300', 'fund_records');
     const after = await same(single('warning.current'), leader);
     const codes = (JSON.parse(after.body) as { result: { data: { json: { funds: { regionCode: string }[] } } } }).result.data.json.funds.map((f) => f.regionCode);
     expect(codes).toContain('C3');
@@ -129,7 +129,7 @@ describe('GET query lane', () => {
     const city = await login('cityone');
     const cases: [string, string, number][] = [
       ['no session', single('fund.overview'), 401],
-      ['outside the scope', single('warning.current', { regionId: regionId(db, 'C2') }), 403],
+      ['outside the scope', single('warning.current', { regionId: await regionId(db, 'C2') }), 403],
       ['input zod refuses', single('warning.current', { asOf: '2024-13' }), 400],
       ['unknown procedure', single('fund.nothing'), 404],
       ['a mutation by GET', single('auth.logout'), 405],
@@ -142,7 +142,7 @@ describe('GET query lane', () => {
       expect([what, answer.status, answer.oneShot]).toEqual([what, status, false]);
     }
     // one failing call in a batch: tRPC answers the whole batch (207, the answer and the error)
-    const mixed = await same(batch([['auth.me'], ['warning.current', { regionId: regionId(db, 'C2') }]]), city);
+    const mixed = await same(batch([['auth.me'], ['warning.current', { regionId: await regionId(db, 'C2') }]]), city);
     expect([mixed.status, mixed.oneShot]).toEqual([207, false]);
   });
 

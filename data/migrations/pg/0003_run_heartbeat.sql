@@ -1,0 +1,1 @@
+ALTER TABLE "projection_runs" ADD COLUMN "heartbeat_at_ms" bigint;

@@ -1,0 +1,1 @@
+ALTER TABLE `projection_runs` ADD `heartbeat_at_ms` integer;
