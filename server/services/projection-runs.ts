@@ -82,18 +82,26 @@ async function finishRunning(db: Db, runId: number, fields: Pick<RunRow, 'status
  * stores the result or the error and publishes the final status. A result that cannot be stored
  * (the database went away) is logged and the run published as failed; its row stays `running`
  * until {@link failOrphanedRuns} finds its heartbeat stale. The heartbeat is written every
- * RUN_HEARTBEAT_MS while the worker computes.
+ * RUN_HEARTBEAT_MS while the worker computes, and with the progress when it moves (at most every
+ * PROGRESS_STORE_MS), so a watcher on another app server sees it (projection-watch.ts).
  */
 function runInWorker(db: Db, runId: number, scenario: ScenarioVersion['scenario'], task: StochasticTask): void {
   const signal = registerRun(runId);
   publishProgress({ runId, status: 'running', progress: 0 });
-  const beat = setInterval(() => {
-    db.update(projectionRuns).set({ heartbeatAtMs: Date.now() }).where(and(eq(projectionRuns.id, runId), eq(projectionRuns.status, 'running')))
+  // the heartbeat, and the progress for watchers on other app servers (at most every PROGRESS_STORE_MS)
+  let share = 0;
+  let storedAt = Date.now();
+  const store = () => {
+    storedAt = Date.now();
+    db.update(projectionRuns).set({ heartbeatAtMs: storedAt, progress: share }).where(and(eq(projectionRuns.id, runId), eq(projectionRuns.status, 'running')))
       .catch((err: unknown) => logger.warn({ err, runId }, 'projection run heartbeat not stored'));
-  }, RUN_HEARTBEAT_MS);
+  };
+  const beat = setInterval(store, RUN_HEARTBEAT_MS);
   beat.unref();
-  void runStochasticInWorker({ scenario, ...task }, (share) => {
-    publishProgress({ runId, status: 'running', progress: share });
+  void runStochasticInWorker({ scenario, ...task }, (done) => {
+    share = done;
+    publishProgress({ runId, status: 'running', progress: done });
+    if (Date.now() - storedAt >= PROGRESS_STORE_MS) store();
   }, signal).then(
     (result) => (signal.aborted ? 'cancelled' as const : finishRunning(db, runId, { status: 'done', progress: 1, resultJson: JSON.stringify(result) })),
     (err: unknown) => (signal.aborted ? 'cancelled' as const : finishRunning(db, runId, { status: 'failed', error: (err as Error).message })),
@@ -183,6 +191,8 @@ export async function cancelRun(db: Db, user: SessionUser, scope: Set<number> | 
 
 /** How often the server computing a run in a worker writes its heartbeat (`projection_runs.heartbeat_at_ms`). */
 export const RUN_HEARTBEAT_MS = 10_000;
+/** The least time between two stored progress values of a run (with a heartbeat), for watchers on other app servers. */
+export const PROGRESS_STORE_MS = 1000;
 /** A run `running` without a beat for this long lost the server computing it. */
 export const RUN_STALE_MS = 3 * RUN_HEARTBEAT_MS;
 

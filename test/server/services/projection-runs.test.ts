@@ -11,6 +11,7 @@ import { loadSessionUser, type SessionUser } from '../../../server/auth/sessions
 import { createScenario } from '../../../server/services/scenario-store.ts';
 import { failOrphanedRuns, getRun, PROJECTION_MODEL_VERSION, RUN_STALE_MS, startRun, WORKER_THRESHOLD_PATH_YEARS } from '../../../server/services/projection-runs.ts';
 import { watchRunOrStored } from '../../../server/services/projection-watch.ts';
+import type { RunProgress } from '../../../server/services/projection-progress.ts';
 import { openTestDatabase } from '../../support/test-database.ts';
 import { closeProjectionPool } from '../../../server/workers/projection-pool.ts';
 import { projectScenario, type EmployeeScenario } from '../../../models/index.ts';
@@ -75,6 +76,39 @@ async function runFields(db: Db) {
   if (!scenario) throw new Error('no scenario row written');
   return { scenarioId: scenario.id, kind: 'stochastic', paths: 10, seed: 1, inputHash: 'x', modelVersion: PROJECTION_MODEL_VERSION } as const;
 }
+
+describe('watching a run another app server computes', () => {
+  /** Waits until `ready()` holds, checking every 20 ms. */
+  const until = async (ready: () => boolean) => { while (!ready()) await new Promise((r) => setTimeout(r, 20)); };
+
+  it('follows its stored progress until it ends', async () => {
+    const fresh = await openTestDatabase();
+    const [row] = await fresh.insert(projectionRuns).values({ ...(await runFields(fresh)), status: 'running', heartbeatAtMs: Date.now() }).returning({ id: projectionRuns.id });
+    const id = row?.id ?? 0;
+    const updates: RunProgress[] = [];
+    const watching = (async () => { for await (const u of await watchRunOrStored(fresh, null, id)) updates.push(u); })();
+    await until(() => updates.length === 1);
+    await fresh.update(projectionRuns).set({ progress: 0.5 }).where(eq(projectionRuns.id, id));
+    await until(() => updates.length === 2);
+    await fresh.update(projectionRuns).set({ status: 'done', progress: 1 }).where(eq(projectionRuns.id, id));
+    await watching;
+    expect(updates).toEqual([
+      { runId: id, status: 'running', progress: 0 }, { runId: id, status: 'running', progress: 0.5 }, { runId: id, status: 'done', progress: 1 },
+    ]);
+  }, 20_000);
+
+  it('stops when the subscriber goes away', async () => {
+    const fresh = await openTestDatabase();
+    const [row] = await fresh.insert(projectionRuns).values({ ...(await runFields(fresh)), status: 'running', heartbeatAtMs: Date.now() }).returning({ id: projectionRuns.id });
+    const controller = new AbortController();
+    const updates: RunProgress[] = [];
+    const watching = (async () => { for await (const u of await watchRunOrStored(fresh, null, row?.id ?? 0, controller.signal)) updates.push(u); })();
+    await until(() => updates.length === 1);
+    controller.abort();
+    await watching;
+    expect(updates.map((u) => u.status)).toEqual(['running']);
+  }, 20_000);
+});
 
 describe('failOrphanedRuns', () => {
   it('fails the rows left running and counts them, leaving the others as they are', async () => {
