@@ -217,13 +217,19 @@ export function rulesAt(chains: ReadonlyMap<string, readonly StoredVersion[]>, m
   return { month, national, overrides, params: parseWarningParams(json), key };
 }
 
+/** What the warning services use of the rules in force: the parameters, the national entries and version the UI shows beside them, the key. */
+export interface WarningRules { params: WarningParams; entries: ParameterEntry[]; version: number; key: string }
+
+/** The {@link WarningRules} of the rules in force at a month (one shape for `activeWarningParams` and warning-rules.ts). */
+export function warningRulesOf(rules: RulesInForce): WarningRules {
+  return { params: rules.params, entries: rules.national.entries, version: rules.national.version, key: rules.key };
+}
+
 /**
  * The warning parameters in force at a period (`YYYY-MM` or `YYYY`; the newest versions without
  * one), the national entries and version the UI shows beside them, and the key of the combination.
  */
-export async function activeWarningParams(
-  db: Db, period: string = LATEST_PERIOD,
-): Promise<{ params: WarningParams; entries: ParameterEntry[]; version: number; key: string }> {
+export async function activeWarningParams(db: Db, period: string = LATEST_PERIOD): Promise<WarningRules> {
   const state = await loadedState(db);
   const month = periodMonth(period);
   let rules = state.rules.get(month);
@@ -232,5 +238,5 @@ export async function activeWarningParams(
     rules = rulesAt(state.chains, month);
     state.rules.set(month, rules);
   }
-  return { params: rules.params, entries: rules.national.entries, version: rules.national.version, key: rules.key };
+  return warningRulesOf(rules);
 }

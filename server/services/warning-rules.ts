@@ -8,9 +8,11 @@
  * the same on every page.
  */
 import type { Db } from '../db/client.ts';
-import { activeWarningParams, loadParameterChains, NATIONAL_SET_NAME, periodMonth, rulesAt, type StoredVersion } from './parameters.ts';
+import {
+  activeWarningParams, loadParameterChains, NATIONAL_SET_NAME, periodMonth, rulesAt, warningRulesOf, type StoredVersion, type WarningRules,
+} from './parameters.ts';
 
-export type WarningRules = Awaited<ReturnType<typeof activeWarningParams>>;
+export type { WarningRules };
 
 /** The judging month of `period` given the loaded chains. */
 function judgingMonthIn(chains: ReadonlyMap<string, readonly StoredVersion[]>, period: string): string {
@@ -47,8 +49,7 @@ export async function warningRulesByPeriod(db: Db): Promise<{ judgingMonth: (per
       const month = judgingMonthIn(chains, period);
       let rules = byMonth.get(month);
       if (!rules) {
-        const inForce = rulesAt(chains, month);
-        rules = { params: inForce.params, entries: inForce.national.entries, version: inForce.national.version, key: inForce.key };
+        rules = warningRulesOf(rulesAt(chains, month));
         byMonth.set(month, rules);
       }
       return rules;
